@@ -1,0 +1,16 @@
+namespace Samverkan.ServiceDefaults.Problems;
+
+internal static class JsonFieldName
+{
+    /// <summary>"$.participants[0].capacity" becomes "participants[0].capacity"; the root becomes "$body".</summary>
+    public static string FromPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "$body";
+        }
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        // System.Text.Json quotes names it cannot write bare: $['odd name'].
+        return field.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Samverkan.Storage;
+
+namespace Samverkan.ServiceDefaults.Storage;
+
+public static class SeedRegistration
+{
+    /// <summary>
+    /// Loads <c>Seed/{fileName}</c> (copied beside the service's binaries) into the collection on
+    /// first start, before the server accepts requests. <c>Seed:Enabled=false</c> turns it off.
+    /// </summary>
+    public static IServiceCollection AddSeed<T>(this IServiceCollection services, string fileName) where T : class =>
+        services.AddHostedService(provider => new SeedHostedService<T>(
+            provider.GetRequiredService<DocumentCollection<T>>(),
+            Path.Combine(AppContext.BaseDirectory, "Seed", fileName),
+            provider.GetRequiredService<IConfiguration>().GetValue("Seed:Enabled", true),
+            provider.GetRequiredService<ILogger<SeedHostedService<T>>>()));
+}
+
+internal sealed class SeedHostedService<T>(DocumentCollection<T> collection, string path, bool enabled, ILogger logger)
+    : IHostedService where T : class
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+        var items = SeedLoader.ReadFile<T>(path);
+        if (await SeedLoader.SeedOnceAsync(collection.Store, collection.Name, items.Select(collection.Insert), cancellationToken))
+        {
+            logger.LogInformation("Seeded {Count} documents into {Collection} from {SeedFile}", items.Count, collection.Name, Path.GetFileName(path));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

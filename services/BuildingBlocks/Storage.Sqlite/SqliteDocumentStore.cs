@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+
+namespace Samverkan.Storage.Sqlite;
+
+/// <summary>
+/// The embedded storage adapter: one SQLite file per service in WAL mode with full sync, so a
+/// committed transaction survives a crash of the process or the machine. Writes are serialized
+/// in-process (SQLite has one writer anyway); reads run beside them on their own connections.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+{
+    private const int QueryBatchSize = 256;
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SqliteDocumentStore(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        SqliteSchema.Create(connection);
+    }
+
+    public async Task<StoredDocument?> FindAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, version, json FROM documents WHERE collection = $c AND id = $id";
+        command.Parameters.AddWithValue("$c", collection);
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadDocument(reader) : null;
+    }
+
+    public async IAsyncEnumerable<StoredDocument> QueryAsync(
+        string collection, DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Batches keyed on the last id seen: a long scan never holds one read transaction open.
+        var after = query.AfterId;
+        while (true)
+        {
+            var batch = await ReadBatchAsync(collection, query.Tag, after, cancellationToken);
+            foreach (var document in batch)
+            {
+                yield return document;
+            }
+            if (batch.Count < QueryBatchSize)
+            {
+                yield break;
+            }
+            after = batch[^1].Id;
+        }
+    }
+
+    public async Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var versions = new List<long>(writes.Count);
+            foreach (var write in writes)
+            {
+                versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, cancellationToken));
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return versions;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM documents WHERE 0";
+        await command.ExecuteScalarAsync(cancellationToken);
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private async Task<List<StoredDocument>> ReadBatchAsync(string collection, string? tag, string? after, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = tag is null
+            ? "SELECT id, version, json FROM documents WHERE collection = $c AND ($after IS NULL OR id > $after) ORDER BY id LIMIT $n"
+            : """
+              SELECT d.id, d.version, d.json FROM document_tags t
+              JOIN documents d ON d.collection = t.collection AND d.id = t.id
+              WHERE t.collection = $c AND t.tag = $tag AND ($after IS NULL OR t.id > $after)
+              ORDER BY t.id LIMIT $n
+              """;
+        command.Parameters.AddWithValue("$c", collection);
+        command.Parameters.AddWithValue("$tag", (object?)tag ?? DBNull.Value);
+        command.Parameters.AddWithValue("$after", (object?)after ?? DBNull.Value);
+        command.Parameters.AddWithValue("$n", QueryBatchSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var batch = new List<StoredDocument>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            batch.Add(ReadDocument(reader));
+        }
+        return batch;
+    }
+
+    private static StoredDocument ReadDocument(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2));
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        SqliteSchema.ConfigureConnection(connection);
+        return connection;
+    }
+}

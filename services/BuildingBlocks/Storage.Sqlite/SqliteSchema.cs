@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+
+namespace Samverkan.Storage.Sqlite;
+
+internal static class SqliteSchema
+{
+    public static void Create(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS documents (
+                collection TEXT NOT NULL,
+                id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                json TEXT NOT NULL,
+                PRIMARY KEY (collection, id)
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS document_tags (
+                collection TEXT NOT NULL,
+                tag TEXT NOT NULL,
+                id TEXT NOT NULL,
+                PRIMARY KEY (collection, tag, id)
+            ) WITHOUT ROWID;
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Per-connection settings: durability over speed, and wait rather than fail on a busy file.</summary>
+    public static void ConfigureConnection(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,160 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Samverkan.Institutions.Model;
+using Samverkan.Regions.Protos;
+using Samverkan.ServiceDefaults.Http;
+using Samverkan.ServiceDefaults.Problems;
+using Samverkan.ServiceDefaults.Text;
+using Samverkan.Storage;
+
+namespace Samverkan.Institutions.Apis;
+
+public static class InstitutionsApi
+{
+    public static IEndpointRouteBuilder MapInstitutionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/institutions").WithTags("Institutions");
+        api.MapGet("/", ListAsync).WithSummary("List institutions; q searches current and former names and abbreviations");
+        api.MapGet("/{id}", GetAsync).WithName("GetInstitution");
+        api.MapPost("/", CreateAsync);
+        api.MapPut("/{id}", UpdateAsync).WithSummary("Update; a new name is recorded as a rename and the old one kept as history");
+        api.MapDelete("/{id}", RetireAsync).WithSummary("Retire (close) the institution; it is never erased");
+        api.MapPost("/{id}/merge", MergeAsync).WithSummary("Record that the institution was merged into a successor");
+        api.MapPost("/{id}/planned-mergers", AddPlannedMergerAsync).WithSummary("Record a planned merger, or a dropped one, as history");
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<InstitutionResponse>>, ValidationProblem>> ListAsync(
+        string? q, string? kind, string? region, string? status, string? cursor, int? limit,
+        DocumentCollection<Institution> institutions, RegionDirectory.RegionDirectoryClient regions, CancellationToken ct)
+    {
+        var validation = new Validation();
+        var (afterId, take) = Paging.Parse(cursor, limit, validation);
+        var kindFilter = QueryEnum.Parse<InstitutionKind>("kind", kind, validation);
+        var statusFilter = status == "any" ? null : QueryEnum.Parse<InstitutionStatus>("status", status ?? "active", validation);
+        var members = region is null ? null : await RegionMembersAsync(regions, region, validation, ct);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+        var matches = institutions.QueryAsync(afterId: afterId, cancellationToken: ct).Where(stored =>
+            (kindFilter is null || stored.Value.Kind == kindFilter)
+            && (statusFilter is null || stored.Value.Status == statusFilter)
+            && (members is null || members.Contains(stored.Value.Id))
+            && (q is null || SearchText.Matches(q, stored.Value.SearchableNames())));
+        var page = await Paging.TakeAsync(matches, take, stored => stored.Value.Id, ct);
+        return TypedResults.Ok(new Page<InstitutionResponse>(
+            page.Items.Select(stored => InstitutionResponse.From(stored.Value, stored.Version)).ToList(), page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<InstitutionResponse>, NotFound<ProblemDetails>>> GetAsync(
+        string id, HttpContext context, DocumentCollection<Institution> institutions, CancellationToken ct)
+    {
+        var stored = await institutions.GetAsync(id, ct);
+        return stored is null ? NotFoundProblem.For("institution", id) : Respond(context, stored);
+    }
+
+    private static async Task<Results<Created<InstitutionResponse>, ValidationProblem>> CreateAsync(
+        InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, CancellationToken ct)
+    {
+        var validation = InstitutionChanges.Validate(input);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+        var id = await institutions.GetAsync(Slug.From(input.Name!), ct) is null ? Slug.From(input.Name!) : Slug.WithSuffix(input.Name!);
+        var stored = await institutions.InsertAsync(InstitutionChanges.Create(id, input), ct);
+        context.SetETag(stored.Version);
+        return TypedResults.Created($"/api/institutions/{id}", InstitutionResponse.From(stored.Value, stored.Version));
+    }
+
+    private static Task<IResult> UpdateAsync(
+        string id, InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = InstitutionChanges.Validate(input);
+        return validation.IsValid
+            ? ChangeAsync(id, context, institutions, current => InstitutionChanges.Update(current, input, Today(clock)), ct)
+            : Task.FromResult<IResult>(TypedResults.ValidationProblem(validation.Errors));
+    }
+
+    private static async Task<IResult> RetireAsync(
+        string id, HttpContext context, DocumentCollection<Institution> institutions, TimeProvider clock, CancellationToken ct)
+    {
+        var result = await ChangeAsync(id, context, institutions, current => InstitutionChanges.Retire(current, Today(clock)), ct);
+        return result is Ok<InstitutionResponse> ? TypedResults.NoContent() : result;
+    }
+
+    private static async Task<IResult> MergeAsync(
+        string id, MergeInput input, HttpContext context, DocumentCollection<Institution> institutions, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = new Validation().Required("successorId", input.SuccessorId, 100).MaxLength("note", input.Note, 1000);
+        if (input.SuccessorId == id)
+        {
+            validation.Add("successorId", "An institution cannot merge into itself.");
+        }
+        else if (input.SuccessorId is not null && await institutions.GetAsync(input.SuccessorId, ct) is null)
+        {
+            validation.Add("successorId", $"No institution has the id '{input.SuccessorId}'.");
+        }
+        return validation.IsValid
+            ? await ChangeAsync(id, context, institutions, current => InstitutionChanges.Merge(current, input, Today(clock)), ct)
+            : TypedResults.ValidationProblem(validation.Errors);
+    }
+
+    private static async Task<IResult> AddPlannedMergerAsync(
+        string id, PlannedMergerInput input, HttpContext context, DocumentCollection<Institution> institutions, CancellationToken ct)
+    {
+        var validation = new Validation().Required("note", input.Note, 1000);
+        foreach (var (related, index) in (input.RelatedInstitutionIds ?? []).Select((related, index) => (related, index)))
+        {
+            if (await institutions.GetAsync(related, ct) is null)
+            {
+                validation.Add($"relatedInstitutionIds[{index}]", $"No institution has the id '{related}'.");
+            }
+        }
+        return validation.IsValid
+            ? await ChangeAsync(id, context, institutions, current => InstitutionChanges.AddPlannedMerger(current, input), ct)
+            : TypedResults.ValidationProblem(validation.Errors);
+    }
+
+    /// <summary>Load, check If-Match, apply, store with the version read: a concurrent write surfaces as 409/412, never lost.</summary>
+    private static async Task<IResult> ChangeAsync(
+        string id, HttpContext context, DocumentCollection<Institution> institutions, Func<Institution, Institution> change, CancellationToken ct)
+    {
+        var current = await institutions.GetAsync(id, ct);
+        if (current is null)
+        {
+            return NotFoundProblem.For("institution", id);
+        }
+        if (context.CheckIfMatch(current.Version) is { } failed)
+        {
+            return failed;
+        }
+        var stored = await institutions.ReplaceAsync(change(current.Value), current.Version, ct);
+        return Respond(context, stored);
+    }
+
+    private static async Task<HashSet<string>?> RegionMembersAsync(
+        RegionDirectory.RegionDirectoryClient regions, string region, Validation validation, CancellationToken ct)
+    {
+        try
+        {
+            var reply = await regions.GetRegionAsync(new GetRegionRequest { Id = region }, cancellationToken: ct);
+            return reply.Members.Select(member => member.InstitutionId).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            validation.Add("region", $"No healthcare region has the id '{region}'.");
+            return null;
+        }
+    }
+
+    private static Ok<InstitutionResponse> Respond(HttpContext context, Versioned<Institution> stored)
+    {
+        context.SetETag(stored.Version);
+        return TypedResults.Ok(InstitutionResponse.From(stored.Value, stored.Version));
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,75 @@
+using Samverkan.ServiceDefaults.Problems;
+
+namespace Samverkan.Institutions.Model;
+
+/// <summary>The rules for changing an institution. Pure: the API loads, applies, and stores.</summary>
+public static class InstitutionChanges
+{
+    public static Validation Validate(InstitutionInput input)
+    {
+        var validation = new Validation()
+            .Required("name", input.Name, 200)
+            .MaxLength("abbreviation", input.Abbreviation, 30)
+            .MaxLength("website", input.Website, 300);
+        if (input.Kind is null)
+        {
+            validation.Add("kind", "This field is required: countyCouncil, university, municipality, association or other.");
+        }
+        if (input.Website is not null && !Uri.TryCreate(input.Website, UriKind.Absolute, out _))
+        {
+            validation.Add("website", "An absolute URL, e.g. https://example.se.");
+        }
+        return validation;
+    }
+
+    public static Institution Create(string id, InstitutionInput input) => new(
+        id, input.Kind!.Value, [new InstitutionName(input.Name!.Trim(), Blank(input.Abbreviation), input.NameValidFrom, null)],
+        InstitutionStatus.Active, null, [], Blank(input.Website));
+
+    /// <summary>A changed name or abbreviation closes the current name and opens a new one, so the old stays searchable.</summary>
+    public static Institution Update(Institution institution, InstitutionInput input, DateOnly today)
+    {
+        var current = institution.CurrentName();
+        var name = input.Name!.Trim();
+        var abbreviation = Blank(input.Abbreviation);
+        var updated = institution with { Kind = input.Kind!.Value, Website = Blank(input.Website) };
+        if (name == current.Name && abbreviation == current.Abbreviation)
+        {
+            return updated;
+        }
+        var from = input.NameValidFrom ?? today;
+        var names = institution.Names.Select(n => n == current ? n with { ValidTo = from.AddDays(-1) } : n)
+            .Append(new InstitutionName(name, abbreviation, from, null)).ToList();
+        var note = $"Renamed from {current.Name} to {name}.";
+        return updated with
+        {
+            Names = names,
+            Lifecycle = [.. institution.Lifecycle, new LifecycleEntry(LifecycleType.Renamed, from, note, [])],
+        };
+    }
+
+    public static Institution Merge(Institution institution, MergeInput input, DateOnly today) => institution with
+    {
+        Status = InstitutionStatus.Merged,
+        SuccessorId = input.SuccessorId,
+        Lifecycle = [.. institution.Lifecycle, new LifecycleEntry(LifecycleType.Merged, input.On ?? today, input.Note, [input.SuccessorId!])],
+    };
+
+    public static Institution AddPlannedMerger(Institution institution, PlannedMergerInput input) => institution with
+    {
+        Lifecycle =
+        [
+            .. institution.Lifecycle,
+            new LifecycleEntry(input.Dropped == true ? LifecycleType.PlannedMergerDropped : LifecycleType.PlannedMerger,
+                input.On, input.Note, input.RelatedInstitutionIds ?? []),
+        ],
+    };
+
+    public static Institution Retire(Institution institution, DateOnly today) => institution with
+    {
+        Status = InstitutionStatus.Closed,
+        Lifecycle = [.. institution.Lifecycle, new LifecycleEntry(LifecycleType.Closed, today, null, [])],
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,16 @@
+using Samverkan.Institutions.Apis;
+using Samverkan.Institutions.Extensions;
+using Samverkan.Institutions.Grpc;
+using Samverkan.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapInstitutionsApi();
+app.MapGrpcService<InstitutionDirectoryService>();
+app.Run();
+
+public partial class Program;

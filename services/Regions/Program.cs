@@ -1,0 +1,16 @@
+using Samverkan.Regions.Apis;
+using Samverkan.Regions.Extensions;
+using Samverkan.Regions.Grpc;
+using Samverkan.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapRegionsApi();
+app.MapGrpcService<RegionDirectoryService>();
+app.Run();
+
+public partial class Program;
