@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Samverkan.Forums.Model;
+using Samverkan.ServiceDefaults.Http;
+using Samverkan.ServiceDefaults.Problems;
+using Samverkan.ServiceDefaults.Text;
+using Samverkan.Storage;
+
+namespace Samverkan.Forums.Apis;
+
+public static class ForumsApi
+{
+    public static IEndpointRouteBuilder MapForumsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/forums").WithTags("Forums");
+        api.MapGet("/", ListAsync).WithSummary("List forums by region, participating institution, parent, status or text");
+        api.MapGet("/{id}", GetAsync).WithName("GetForum");
+        api.MapPost("/", CreateAsync);
+        api.MapPut("/{id}", UpdateAsync);
+        api.MapDelete("/{id}", DeleteAsync).WithSummary("Remove a forum that has no sub-groups");
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<ForumResponse>>, ValidationProblem>> ListAsync(
+        string? region, string? institution, string? parent, string? status, string? q, string? cursor, int? limit,
+        DocumentCollection<Forum> forums, InstitutionNames names, CancellationToken ct)
+    {
+        var validation = new Validation();
+        var (afterId, take) = Paging.Parse(cursor, limit, validation);
+        var statusFilter = QueryEnum.Parse<ForumStatus>("status", status, validation);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+        // The most selective tag drives the scan; the other filters apply to what it yields.
+        var tag = institution is not null ? $"institution:{institution}"
+            : parent is not null ? $"parent:{parent}"
+            : region is not null ? $"region:{region}" : null;
+        var matches = forums.QueryAsync(tag, afterId, ct).Where(stored =>
+            (region is null || stored.Value.RegionIds.Contains(region))
+            && (parent is null || stored.Value.ParentId == parent)
+            && (statusFilter is null || stored.Value.Status == statusFilter)
+            && (q is null || SearchText.Matches(q, [stored.Value.Name, stored.Value.Abbreviation, stored.Value.Purpose])));
+        var page = await Paging.TakeAsync(matches, take, stored => stored.Value.Id, ct);
+        var known = await names.ForAsync(page.Items.Select(stored => stored.Value), ct);
+        return TypedResults.Ok(new Page<ForumResponse>(
+            page.Items.Select(stored => ForumResponse.From(stored.Value, stored.Version, known)).ToList(), page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<ForumResponse>, NotFound<ProblemDetails>>> GetAsync(
+        string id, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, CancellationToken ct)
+    {
+        var stored = await forums.GetAsync(id, ct);
+        return stored is null ? NotFoundProblem.For("forum", id) : await RespondAsync(context, stored, names, ct);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        ForumInput input, HttpContext context, DocumentCollection<Forum> forums, ForumReferences references,
+        InstitutionNames names, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = await ValidateAsync(null, input, references, clock, ct);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+        var slug = Slug.From(input.Abbreviation ?? input.Name!);
+        var id = await forums.GetAsync(slug, ct) is null ? slug : Slug.WithSuffix(slug);
+        var stored = await forums.InsertAsync(input.ToForum(id), ct);
+        var response = await RespondAsync(context, stored, names, ct);
+        return TypedResults.Created($"/api/forums/{id}", response.Value);
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string id, ForumInput input, HttpContext context, DocumentCollection<Forum> forums, ForumReferences references,
+        InstitutionNames names, TimeProvider clock, CancellationToken ct)
+    {
+        var current = await forums.GetAsync(id, ct);
+        if (current is null)
+        {
+            return NotFoundProblem.For("forum", id);
+        }
+        if (context.CheckIfMatch(current.Version) is { } failed)
+        {
+            return failed;
+        }
+        var validation = await ValidateAsync(id, input, references, clock, ct);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+        var stored = await forums.ReplaceAsync(input.ToForum(id), current.Version, ct);
+        return await RespondAsync(context, stored, names, ct);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, DocumentCollection<Forum> forums, CancellationToken ct)
+    {
+        var current = await forums.GetAsync(id, ct);
+        if (current is null)
+        {
+            return NotFoundProblem.For("forum", id);
+        }
+        if (context.CheckIfMatch(current.Version) is { } failed)
+        {
+            return failed;
+        }
+        if (await forums.QueryAsync($"parent:{id}", cancellationToken: ct).AnyAsync(ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The forum has sub-groups.",
+                detail: "Remove or move its sub-groups first.");
+        }
+        await forums.DeleteAsync(id, current.Version, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Validation> ValidateAsync(
+        string? id, ForumInput input, ForumReferences references, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = ForumValidation.Validate(input, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        await references.CheckAsync(id, input, validation, ct);
+        return validation;
+    }
+
+    private static async Task<Ok<ForumResponse>> RespondAsync(
+        HttpContext context, Versioned<Forum> stored, InstitutionNames names, CancellationToken ct)
+    {
+        context.SetETag(stored.Version);
+        var known = await names.ForAsync([stored.Value], ct);
+        return TypedResults.Ok(ForumResponse.From(stored.Value, stored.Version, known));
+    }
+}

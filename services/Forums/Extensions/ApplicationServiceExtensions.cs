@@ -1,0 +1,25 @@
+using Samverkan.Forums.Apis;
+using Samverkan.Forums.Model;
+using Samverkan.Institutions.Protos;
+using Samverkan.Regions.Protos;
+using Samverkan.ServiceDefaults.Grpc;
+using Samverkan.ServiceDefaults.Storage;
+using Samverkan.Storage;
+
+namespace Samverkan.Forums.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider => new DocumentCollection<Forum>(
+            provider.GetRequiredService<IDocumentStore>(), "forums", forum => forum.Id, forum => forum.Tags()));
+        builder.Services.AddSeed<Forum>("forums.json");
+        builder.AddServiceClient<RegionDirectory.RegionDirectoryClient>("Regions");
+        builder.AddServiceClient<InstitutionDirectory.InstitutionDirectoryClient>("Institutions");
+        builder.Services.AddScoped<ForumReferences>();
+        builder.Services.AddScoped<InstitutionNames>();
+        return builder;
+    }
+}

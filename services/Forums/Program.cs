@@ -1,0 +1,16 @@
+using Samverkan.Forums.Apis;
+using Samverkan.Forums.Extensions;
+using Samverkan.Forums.Grpc;
+using Samverkan.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapForumsApi();
+app.MapGrpcService<ForumDirectoryService>();
+app.Run();
+
+public partial class Program;
