@@ -3,7 +3,7 @@ using Samverkan.Institutions.Extensions;
 using Samverkan.Institutions.Grpc;
 using Samverkan.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
 

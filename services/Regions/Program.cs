@@ -3,7 +3,7 @@ using Samverkan.Regions.Extensions;
 using Samverkan.Regions.Grpc;
 using Samverkan.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
