@@ -13,6 +13,8 @@ internal static class Telemetry
     /// <summary>Traces, metrics and logs in every service; exported over OTLP only when an endpoint is configured.</summary>
     public static void AddTelemetry(this IHostApplicationBuilder builder)
     {
+        // Every gRPC call would otherwise log four Information lines from the client handler.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

@@ -77,6 +77,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, cancellationToken));
             }
             await transaction.CommitAsync(cancellationToken);
+            if (writes.Any(write => write is DeleteDocument))
+            {
+                await CheckpointAsync(connection, cancellationToken);
+            }
             return versions;
         }
         finally
@@ -123,6 +127,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             batch.Add(ReadDocument(reader));
         }
         return batch;
+    }
+
+    /// <summary>
+    /// Moves the write-ahead log into the database file and truncates it, so the pre-delete page
+    /// images (which may hold erased personal data) leave the log too.
+    /// </summary>
+    private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static StoredDocument ReadDocument(SqliteDataReader reader) =>

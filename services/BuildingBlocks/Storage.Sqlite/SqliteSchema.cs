@@ -26,11 +26,14 @@ internal static class SqliteSchema
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Per-connection settings: durability over speed, and wait rather than fail on a busy file.</summary>
+    /// <summary>
+    /// Per-connection settings: durability over speed, wait rather than fail on a busy file, and
+    /// overwrite deleted content so erased personal data does not linger in free pages.
+    /// </summary>
     public static void ConfigureConnection(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;";
         command.ExecuteNonQuery();
     }
 }

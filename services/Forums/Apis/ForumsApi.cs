@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Samverkan.Forums.Model;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;
@@ -47,7 +46,7 @@ public static class ForumsApi
             page.Items.Select(stored => ForumResponse.From(stored.Value, stored.Version, known)).ToList(), page.NextCursor));
     }
 
-    private static async Task<Results<Ok<ForumResponse>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, CancellationToken ct)
     {
         var stored = await forums.GetAsync(id, ct);
@@ -115,7 +114,7 @@ public static class ForumsApi
     private static async Task<Validation> ValidateAsync(
         string? id, ForumInput input, ForumReferences references, TimeProvider clock, CancellationToken ct)
     {
-        var validation = ForumValidation.Validate(input, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var validation = ForumValidation.Validate(input, SwedishDate.Today(clock));
         await references.CheckAsync(id, input, validation, ct);
         return validation;
     }

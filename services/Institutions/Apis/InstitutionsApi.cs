@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Http;
@@ -48,7 +47,7 @@ public static class InstitutionsApi
             page.Items.Select(stored => InstitutionResponse.From(stored.Value, stored.Version)).ToList(), page.NextCursor));
     }
 
-    private static async Task<Results<Ok<InstitutionResponse>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext context, DocumentCollection<Institution> institutions, CancellationToken ct)
     {
         var stored = await institutions.GetAsync(id, ct);
@@ -156,5 +155,5 @@ public static class InstitutionsApi
         return TypedResults.Ok(InstitutionResponse.From(stored.Value, stored.Version));
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private static DateOnly Today(TimeProvider clock) => SwedishDate.Today(clock);
 }

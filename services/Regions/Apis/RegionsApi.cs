@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Samverkan.Regions.Model;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.Storage;
@@ -27,7 +26,7 @@ public static class RegionsApi
         return TypedResults.Ok(new Page<RegionResponse>(items, null));
     }
 
-    private static async Task<Results<Ok<RegionResponse>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext context, DocumentCollection<Region> regions, CancellationToken ct)
     {
         var stored = await regions.GetAsync(id, ct);

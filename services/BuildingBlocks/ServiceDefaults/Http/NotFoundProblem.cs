@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Samverkan.ServiceDefaults.Http;
 
 public static class NotFoundProblem
 {
-    public static NotFound<ProblemDetails> For(string resource, string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = $"No such {resource}.",
-        Detail = $"No {resource} has the id '{id}'.",
-    });
+    /// <summary>A 404 as application/problem+json (TypedResults.NotFound(value) would answer plain JSON).</summary>
+    public static ProblemHttpResult For(string resource, string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: $"No such {resource}.",
+        detail: $"No {resource} has the id '{id}'.");
 }

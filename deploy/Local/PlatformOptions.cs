@@ -1,0 +1,54 @@
+namespace Samverkan.Local;
+
+/// <summary>How to start the platform. The defaults are the README's local run.</summary>
+public sealed record PlatformOptions
+{
+    /// <summary>The directory holding Samverkan.slnx; found from this assembly's location by default.</summary>
+    public string RepositoryRoot { get; init; } = FindRepositoryRoot(AppContext.BaseDirectory);
+
+    /// <summary>Where the services keep their SQLite files (one per service). Default: &lt;root&gt;/.data.</summary>
+    public string? DataDirectory { get; init; }
+
+    public int GatewayPort { get; init; } = Topology.Gateway.RestPort;
+
+    /// <summary>
+    /// True: every port (gateway included) is a free one chosen at start, so several platforms
+    /// can run side by side (tests). False: the fixed ports of <see cref="Topology"/>.
+    /// </summary>
+    public bool FreePorts { get; init; }
+
+    /// <summary>
+    /// The artifacts pivot to run, e.g. "debug" or "release": by default the one this assembly
+    /// was built in (artifacts/bin/&lt;Project&gt;/&lt;pivot&gt;/), so a launcher or test runs
+    /// binaries built together with it.
+    /// </summary>
+    public string BuildConfiguration { get; init; } = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+
+    /// <summary>Names of the services to start; by default all of <see cref="Topology.Services"/>.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [.. Topology.Services.Select(s => s.Name)];
+
+    /// <summary>Whether to start the gateway after the services.</summary>
+    public bool Gateway { get; init; } = true;
+
+    /// <summary>Services load their seed on first start (Seed:Enabled).</summary>
+    public bool Seed { get; init; } = true;
+
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Receives every child output line, already prefixed with "[service] "; null to keep quiet.</summary>
+    public Action<string>? Output { get; init; } = Console.WriteLine;
+
+    public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory ?? Path.Combine(RepositoryRoot, ".data"));
+
+    public static string FindRepositoryRoot(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Samverkan.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Samverkan.slnx found above {start}.");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Runtime.InteropServices;
+using Samverkan.Local;
+
+// Starts every service and the gateway on 127.0.0.1 and keeps them running until Ctrl-C or SIGTERM.
+//   dotnet run --project deploy/Local [-- --port 8080] [--data DIR]    (or SAMVERKAN_PORT=8080)
+var options = new PlatformOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], out var port):
+            options = options with { GatewayPort = port };
+            i++;
+            break;
+        case "--data" when i + 1 < args.Length:
+            options = options with { DataDirectory = Path.GetFullPath(args[++i]) };
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'. Usage: [--port N] [--data DIR]");
+            return 2;
+    }
+}
+if (!args.Contains("--port") && int.TryParse(Environment.GetEnvironmentVariable("SAMVERKAN_PORT"), out var portFromEnvironment))
+{
+    options = options with { GatewayPort = portFromEnvironment };
+}
+
+using var stopping = new CancellationTokenSource();
+void Stop(PosixSignalContext context)
+{
+    // Keep the runtime from terminating at once: the children are stopped below, then Main returns.
+    context.Cancel = true;
+    stopping.Cancel();
+}
+// SIGINT is Ctrl-C (what Console.CancelKeyPress reports); AppDomain.ProcessExit, registered by
+// RunningPlatform, covers every other orderly exit.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
+
+RunningPlatform platform;
+try
+{
+    platform = await RunningPlatform.StartAsync(options, stopping.Token);
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    return 130;
+}
+catch (Exception e) when (e is PlatformStartException or FileNotFoundException or InvalidOperationException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+await using (platform)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Samverkan is running. Data in {platform.DataDirectory}");
+    Console.WriteLine($"  {"gateway",-14} {platform.GatewayUrl}");
+    foreach (var service in Topology.Services)
+    {
+        Console.WriteLine($"  {service.Name,-14} REST {platform.RestUrl(service.Name)}  gRPC {platform.GrpcUrl(service.Name)}");
+    }
+    Console.WriteLine("Press Ctrl-C to stop.");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stopping.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine("Stopping...");
+    }
+}
+Console.WriteLine("Stopped.");
+return 0;

@@ -1,0 +1,264 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Samverkan.Local;
+
+/// <summary>
+/// The platform as real processes on 127.0.0.1: each service and the gateway runs as
+/// `dotnet artifacts/bin/&lt;Project&gt;/&lt;config&gt;/&lt;Project&gt;.dll`, configured through
+/// environment variables only.
+/// </summary>
+/// <remarks>
+/// Children are stopped by <see cref="DisposeAsync"/>, and killed from AppDomain.ProcessExit when
+/// the owner exits normally or on SIGTERM/SIGINT. Limit: a launcher killed hard (SIGKILL, a
+/// crash of the runtime) runs no handler, and .NET cannot set PR_SET_PDEATHSIG for the children
+/// it starts, so they outlive it. The next start on the same data directory kills them
+/// (<see cref="ChildRegistry"/>) before taking their ports.
+/// </remarks>
+public sealed class RunningPlatform : IAsyncDisposable
+{
+    private const string Host = "127.0.0.1";
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private readonly PlatformOptions options;
+    private readonly Dictionary<string, Ports> ports;
+    private readonly Dictionary<string, ServiceProcess> processes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ChildRegistry registry;
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private int disposed;
+
+    private RunningPlatform(PlatformOptions options)
+    {
+        this.options = options;
+        DataDirectory = options.ResolvedDataDirectory;
+        Directory.CreateDirectory(DataDirectory);
+        registry = new ChildRegistry(DataDirectory);
+        ports = AssignPorts(options);
+        var definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway).Distinct().ToList();
+        if (options.Gateway)
+        {
+            definitions.Add(Topology.Gateway);
+        }
+        var environment = CommonEnvironment();
+        foreach (var definition in definitions)
+        {
+            processes[definition.Name] = new ServiceProcess(definition, DllPath(definition), EnvironmentFor(definition, environment), options.Output);
+        }
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The names of the processes this platform runs, services first.</summary>
+    public IReadOnlyList<string> Processes => [.. processes.Keys];
+
+    public Uri GatewayUrl => processes.ContainsKey(Topology.Gateway.Name)
+        ? RestUrl(Topology.Gateway.Name)
+        : throw new InvalidOperationException("This platform was started without the gateway.");
+
+    public Uri RestUrl(string service) => new($"http://{Host}:{ports[Topology.Find(service).Name].Rest}/");
+
+    public Uri GrpcUrl(string service) =>
+        ports[Topology.Find(service).Name].Grpc is { } grpc
+            ? new Uri($"http://{Host}:{grpc}/")
+            : throw new InvalidOperationException($"{service} has no gRPC endpoint.");
+
+    /// <summary>The last lines the process wrote, each prefixed with "[service] ".</summary>
+    public string OutputOf(string service) => Process(service).RecentOutput;
+
+    public bool IsRunning(string service) => Process(service).IsRunning;
+
+    /// <summary>Starts the services in parallel, waits for each /health, then starts the gateway.</summary>
+    public static async Task<RunningPlatform> StartAsync(PlatformOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var platform = new RunningPlatform(options ?? new PlatformOptions());
+        try
+        {
+            platform.registry.KillLeftovers();
+            platform.EnsurePortsFree();
+            var services = platform.processes.Values.Where(p => p.Definition != Topology.Gateway).ToList();
+            await Task.WhenAll(services.Select(p => platform.StartOneAsync(p, cancellationToken)));
+            if (platform.processes.TryGetValue(Topology.Gateway.Name, out var gateway))
+            {
+                await platform.StartOneAsync(gateway, cancellationToken);
+            }
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Kills the process tree at once, as a crash would; its ports and data stay reserved for <see cref="RestartAsync"/>.</summary>
+    public void Kill(string service) => Process(service).Kill();
+
+    /// <summary>Stops the process if it still runs, starts it again on the same ports and data, and waits for /health.</summary>
+    public async Task RestartAsync(string service, CancellationToken cancellationToken = default)
+    {
+        var process = Process(service);
+        await process.StopAsync(StopGrace);
+        await StartOneAsync(process, cancellationToken);
+    }
+
+    /// <summary>Stops the gateway, then the services, each gracefully (SIGTERM) and killed after a grace period.</summary>
+    public async Task StopAsync()
+    {
+        if (processes.TryGetValue(Topology.Gateway.Name, out var gateway))
+        {
+            await gateway.StopAsync(StopGrace);
+        }
+        await Task.WhenAll(processes.Values.Select(p => p.StopAsync(StopGrace)));
+        registry.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            KillAll();
+            AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+            http.Dispose();
+        }
+    }
+
+    private async Task StartOneAsync(ServiceProcess process, CancellationToken cancellationToken)
+    {
+        process.Start();
+        registry.Record(processes.Values);
+        await process.WaitHealthyAsync(http, RestUrl(process.Definition.Name), options.HealthTimeout, cancellationToken);
+    }
+
+    private void KillOnExit(object? sender, EventArgs e) => KillAll();
+
+    private void KillAll()
+    {
+        foreach (var process in processes.Values)
+        {
+            process.Kill();
+        }
+    }
+
+    private ServiceProcess Process(string service) =>
+        processes.TryGetValue(Topology.Find(service).Name, out var process)
+            ? process
+            : throw new InvalidOperationException($"{service} is not part of this platform.");
+
+    private string DllPath(ServiceDefinition definition)
+    {
+        var path = Path.Combine(options.RepositoryRoot, "artifacts", "bin", definition.ProjectName, options.BuildConfiguration, definition.ProjectName + ".dll");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"{definition.Name} is not built: {path} is missing. Build {definition.ProjectPath} in the same configuration ({options.BuildConfiguration}) first.", path);
+    }
+
+    private Dictionary<string, string> CommonEnvironment()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Seed__Enabled"] = options.Seed ? "true" : "false",
+            // One line per entry, so the "[service] " prefix marks every line.
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+        };
+        foreach (var service in Topology.Services)
+        {
+            environment[$"Services__{service.ConfigName}__Grpc"] = GrpcUrl(service.Name).ToString().TrimEnd('/');
+        }
+        return environment;
+    }
+
+    private Dictionary<string, string> EnvironmentFor(ServiceDefinition definition, Dictionary<string, string> common)
+    {
+        var environment = new Dictionary<string, string>(common)
+        {
+            ["Kestrel__Endpoints__Http__Url"] = RestUrl(definition.Name).ToString().TrimEnd('/'),
+            ["Storage__Sqlite__Path"] = Path.Combine(DataDirectory, definition.Name + ".db"),
+        };
+        if (definition.GrpcPort is not null)
+        {
+            environment["Kestrel__Endpoints__Grpc__Url"] = GrpcUrl(definition.Name).ToString().TrimEnd('/');
+        }
+        if (definition == Topology.Gateway)
+        {
+            foreach (var service in Topology.Services)
+            {
+                environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address"] = RestUrl(service.Name).ToString();
+            }
+        }
+        return environment;
+    }
+
+    /// <summary>
+    /// Fails fast on a taken port: otherwise whatever listens there could answer /health in
+    /// place of the child that failed to bind.
+    /// </summary>
+    private void EnsurePortsFree()
+    {
+        foreach (var name in processes.Keys)
+        {
+            foreach (var port in new[] { ports[name].Rest, ports[name].Grpc }.OfType<int>())
+            {
+                var probe = new TcpListener(IPAddress.Loopback, port);
+                try
+                {
+                    probe.Start();
+                }
+                catch (SocketException)
+                {
+                    throw new PlatformStartException(name, $"Port {port} for {name} on {Host} is already in use. Stop what listens there, or choose other ports.");
+                }
+                finally
+                {
+                    probe.Stop();
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, Ports> AssignPorts(PlatformOptions options)
+    {
+        var assigned = new Dictionary<string, Ports>(StringComparer.OrdinalIgnoreCase);
+        if (!options.FreePorts)
+        {
+            foreach (var definition in Topology.All)
+            {
+                assigned[definition.Name] = new Ports(definition == Topology.Gateway ? options.GatewayPort : definition.RestPort, definition.GrpcPort);
+            }
+            return assigned;
+        }
+        // All listeners are held open together so the ports handed out are distinct.
+        var listeners = new List<TcpListener>();
+        try
+        {
+            int Next()
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                listeners.Add(listener);
+                return ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+            foreach (var definition in Topology.All)
+            {
+                assigned[definition.Name] = new Ports(Next(), definition.GrpcPort is null ? null : Next());
+            }
+            return assigned;
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+
+    private readonly record struct Ports(int Rest, int? Grpc);
+}

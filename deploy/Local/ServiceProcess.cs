@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Samverkan.Local;
+
+/// <summary>One child process: `dotnet &lt;dll&gt;` with its environment, output forwarded and kept for errors.</summary>
+internal sealed partial class ServiceProcess(ServiceDefinition definition, string dllPath, IReadOnlyDictionary<string, string> environment, Action<string>? output)
+{
+    private const int KeptLines = 200;
+    private readonly Queue<string> recent = new();
+    private Process? process;
+
+    public ServiceDefinition Definition => definition;
+    public int? ProcessId => process?.Id;
+    public bool IsRunning => process is { HasExited: false };
+
+    public string RecentOutput
+    {
+        get
+        {
+            lock (recent)
+            {
+                return string.Join(Environment.NewLine, recent);
+            }
+        }
+    }
+
+    public void Start()
+    {
+        var info = new ProcessStartInfo(DotnetHost.Path)
+        {
+            // The content root (appsettings.json) is the working directory under `dotnet <dll>`.
+            WorkingDirectory = Path.GetDirectoryName(dllPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dllPath);
+        // Inherited values would compete with the Kestrel endpoints set below.
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        info.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+        // Output of an earlier run stays: after a restart it tells what happened before.
+        var started = new Process { StartInfo = info, EnableRaisingEvents = true };
+        started.OutputDataReceived += (_, e) => Forward(e.Data);
+        started.ErrorDataReceived += (_, e) => Forward(e.Data);
+        started.Start();
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        process = started;
+    }
+
+    private void Forward(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        var prefixed = $"[{definition.Name}] {line}";
+        lock (recent)
+        {
+            recent.Enqueue(prefixed);
+            if (recent.Count > KeptLines)
+            {
+                recent.Dequeue();
+            }
+        }
+        output?.Invoke(prefixed);
+    }
+
+    /// <summary>Polls GET /health until it answers 200; fails early if the process exits.</summary>
+    public async Task WaitHealthyAsync(HttpClient http, Uri restUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var health = new Uri(restUrl, "health");
+        var deadline = DateTime.UtcNow + timeout;
+        var lastAnswer = "no answer";
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process is not { } running || running.HasExited)
+            {
+                throw Failure($"exited with code {process?.ExitCode.ToString() ?? "?"} before {health} answered 200");
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw Failure($"did not answer 200 on {health} within {timeout.TotalSeconds:0} s (last: {lastAnswer})");
+            }
+            try
+            {
+                using var response = await http.GetAsync(health, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                lastAnswer = $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}";
+            }
+            catch (HttpRequestException e)
+            {
+                lastAnswer = e.Message;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastAnswer = $"no answer within {http.Timeout.TotalSeconds:0} s";
+            }
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private PlatformStartException Failure(string what)
+    {
+        // Give the output readers a moment to drain what the process wrote before failing.
+        process?.WaitForExit(200);
+        return new PlatformStartException(definition.Name, $"{definition.Name} ({dllPath}) {what}. Its output:{Environment.NewLine}{RecentOutput}");
+    }
+
+    /// <summary>Kills the process tree at once, as a crash would.</summary>
+    public void Kill()
+    {
+        if (process is { HasExited: false } running)
+        {
+            try
+            {
+                running.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Exited meanwhile.
+            }
+            running.WaitForExit(5000);
+        }
+    }
+
+    /// <summary>Asks the process to shut down (SIGTERM where available), then kills what is left after the grace period.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (process is not { HasExited: false } running)
+        {
+            return;
+        }
+        if (!OperatingSystem.IsWindows() && SendSignal(running.Id, SigTerm) == 0)
+        {
+            using var timeout = new CancellationTokenSource(grace);
+            try
+            {
+                await running.WaitForExitAsync(timeout.Token);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time.
+            }
+        }
+        Kill();
+    }
+
+    private const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+}
+
+/// <summary>A platform process did not become healthy; the message carries its captured output.</summary>
+public sealed class PlatformStartException(string service, string message) : Exception(message)
+{
+    public string Service => service;
+}
+
+/// <summary>The `dotnet` host that runs this process, so children use the same runtime install.</summary>
+internal static class DotnetHost
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
+        {
+            return fromSdk;
+        }
+        // <install>/shared/Microsoft.NETCore.App/<version>/ -> <install>/dotnet
+        var runtime = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory());
+        var install = runtime.Parent?.Parent?.Parent?.FullName;
+        if (install is not null && File.Exists(System.IO.Path.Combine(install, name)))
+        {
+            return System.IO.Path.Combine(install, name);
+        }
+        return name;
+    }
+}

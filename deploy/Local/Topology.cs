@@ -1,0 +1,35 @@
+namespace Samverkan.Local;
+
+/// <summary>
+/// One process of the platform. <see cref="GrpcPort"/> is null for the gateway, which has no
+/// internal endpoint. <see cref="ConfigName"/> is the key other services use in
+/// <c>Services:{ConfigName}:Grpc</c>.
+/// </summary>
+public sealed record ServiceDefinition(string Name, string ProjectName, string ProjectDirectory, int RestPort, int? GrpcPort)
+{
+    public string ConfigName => ProjectName.Split('.')[^1];
+
+    /// <summary>The project file, relative to the repository root.</summary>
+    public string ProjectPath => $"{ProjectDirectory}/{ProjectName}.csproj";
+}
+
+/// <summary>The fixed shape of the platform: five services and the gateway in front of them.</summary>
+public static class Topology
+{
+    public static readonly ServiceDefinition Regions = new("regions", "Samverkan.Regions", "services/Regions", 5101, 5111);
+    public static readonly ServiceDefinition Institutions = new("institutions", "Samverkan.Institutions", "services/Institutions", 5102, 5112);
+    public static readonly ServiceDefinition Forums = new("forums", "Samverkan.Forums", "services/Forums", 5103, 5113);
+    public static readonly ServiceDefinition Contacts = new("contacts", "Samverkan.Contacts", "services/Contacts", 5104, 5114);
+    public static readonly ServiceDefinition Subscriptions = new("subscriptions", "Samverkan.Subscriptions", "services/Subscriptions", 5105, 5115);
+    public static readonly ServiceDefinition Gateway = new("gateway", "Samverkan.Gateway", "gateway", 8080, null);
+
+    /// <summary>The services behind the gateway; they start in parallel, before the gateway.</summary>
+    public static IReadOnlyList<ServiceDefinition> Services { get; } = [Regions, Institutions, Forums, Contacts, Subscriptions];
+
+    /// <summary>Every process: the services, then the gateway.</summary>
+    public static IReadOnlyList<ServiceDefinition> All { get; } = [.. Services, Gateway];
+
+    public static ServiceDefinition Find(string name) =>
+        All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"'{name}' is not part of the platform. Known: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
+}

@@ -1,0 +1,54 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Samverkan.Storage.MongoDB;
+
+/// <summary>Applies one write inside the commit's transaction.</summary>
+internal static class MongoWrites
+{
+    public static async Task<long> ApplyAsync(
+        IMongoCollection<BsonDocument> collection, IClientSessionHandle session, DocumentWrite write, CancellationToken ct)
+    {
+        switch (write)
+        {
+            case InsertDocument insert:
+                try
+                {
+                    await collection.InsertOneAsync(session, MongoDocuments.ToBson(insert.Id, 1, insert.Json, insert.Tags), cancellationToken: ct);
+                }
+                catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+                {
+                    throw new DuplicateDocumentException(insert.Collection, insert.Id);
+                }
+                return 1;
+            case ReplaceDocument replace:
+                var next = replace.ExpectedVersion + 1;
+                var replaced = await collection.ReplaceOneAsync(session, AtVersion(replace.Id, replace.ExpectedVersion),
+                    MongoDocuments.ToBson(replace.Id, next, replace.Json, replace.Tags), cancellationToken: ct);
+                if (replaced.MatchedCount == 0)
+                {
+                    throw await ConflictAsync(collection, session, replace, replace.ExpectedVersion, ct);
+                }
+                return next;
+            case DeleteDocument delete:
+                var deleted = await collection.DeleteOneAsync(session, AtVersion(delete.Id, delete.ExpectedVersion), cancellationToken: ct);
+                if (deleted.DeletedCount == 0)
+                {
+                    throw await ConflictAsync(collection, session, delete, delete.ExpectedVersion, ct);
+                }
+                return 0;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(write), write.GetType().Name, "Unknown write.");
+        }
+    }
+
+    private static BsonDocument AtVersion(string id, long version) => new() { { "_id", id }, { MongoDocuments.Version, version } };
+
+    // Read inside the same transaction, so the version reported is the one the failed filter saw.
+    private static async Task<ConcurrencyConflictException> ConflictAsync(
+        IMongoCollection<BsonDocument> collection, IClientSessionHandle session, DocumentWrite write, long expected, CancellationToken ct)
+    {
+        var current = await collection.Find(session, new BsonDocument("_id", write.Id)).FirstOrDefaultAsync(ct);
+        return new ConcurrencyConflictException(write.Collection, write.Id, expected, current?[MongoDocuments.Version].ToInt64());
+    }
+}

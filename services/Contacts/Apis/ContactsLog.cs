@@ -1,0 +1,17 @@
+namespace Samverkan.Contacts.Apis;
+
+/// <summary>What the API logs about contacts: ids and versions only, never a person's details.</summary>
+internal static partial class ContactsLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Created contact {ContactId}")]
+    public static partial void Created(ILogger logger, string contactId);
+
+    [LoggerMessage(2, LogLevel.Information, "Updated contact {ContactId} to version {Version}")]
+    public static partial void Updated(ILogger logger, string contactId, long version);
+
+    [LoggerMessage(3, LogLevel.Information, "Verified contact {ContactId} on {VerifiedOn}")]
+    public static partial void Verified(ILogger logger, string contactId, DateOnly verifiedOn);
+
+    [LoggerMessage(4, LogLevel.Information, "Erased contact {ContactId}")]
+    public static partial void Erased(ILogger logger, string contactId);
+}

@@ -1,0 +1,24 @@
+using Samverkan.Contacts.Model;
+using Samverkan.Forums.Protos;
+using Samverkan.Institutions.Protos;
+using Samverkan.ServiceDefaults.Grpc;
+using Samverkan.ServiceDefaults.Storage;
+using Samverkan.Storage;
+
+namespace Samverkan.Contacts.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public const string Collection = "contacts";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider => new DocumentCollection<Contact>(
+            provider.GetRequiredService<IDocumentStore>(), Collection, contact => contact.Id, contact => contact.Tags()));
+        builder.Services.AddSeed<Contact>("contacts.json");
+        builder.AddServiceClient<ForumDirectory.ForumDirectoryClient>("Forums");
+        builder.AddServiceClient<InstitutionDirectory.InstitutionDirectoryClient>("Institutions");
+        return builder;
+    }
+}

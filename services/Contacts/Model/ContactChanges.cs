@@ -1,0 +1,112 @@
+using Samverkan.ServiceDefaults.Problems;
+using Samverkan.ServiceDefaults.Text;
+
+namespace Samverkan.Contacts.Model;
+
+/// <summary>
+/// The rules for changing a contact. Pure: the API normalizes, validates, checks references
+/// with the owning services, and stores. Messages name fields, never echo personal values.
+/// </summary>
+public static class ContactChanges
+{
+    private const string PhoneCharacters = "0123456789 +-()";
+
+    /// <summary>Trims every text and turns blanks into null, so "" never counts as a forum or an e-mail.</summary>
+    public static ContactInput Normalize(ContactInput input)
+    {
+        var person = input.Person is null ? null : new Person(
+            Blank(input.Person.Name), Blank(input.Person.Title), Blank(input.Person.Organisation),
+            Blank(input.Person.Email), Blank(input.Person.Phone));
+        return input with
+        {
+            Function = Blank(input.Function),
+            ForumId = Blank(input.ForumId),
+            InstitutionId = Blank(input.InstitutionId),
+            Person = person is { Name: null, Title: null, Organisation: null, Email: null, Phone: null } ? null : person,
+            OwnerInstitutionId = Blank(input.OwnerInstitutionId),
+            Note = Blank(input.Note),
+        };
+    }
+
+    /// <summary>Checks a normalized input; references to forums and institutions are checked by the caller.</summary>
+    public static Validation Validate(ContactInput input, DateOnly today)
+    {
+        var validation = new Validation()
+            .MaxLength("function", input.Function, 200)
+            .MaxLength("forumId", input.ForumId, 100)
+            .MaxLength("institutionId", input.InstitutionId, 100)
+            .MaxLength("ownerInstitutionId", input.OwnerInstitutionId, 100)
+            .MaxLength("note", input.Note, 2000)
+            .Period("validTo", input.ValidFrom, input.ValidTo);
+        switch (input.Kind)
+        {
+            case null:
+                validation.Add("kind", "This field is required: function or person.");
+                break;
+            case ContactKind.Function when input.Function is null:
+                validation.Add("function", "A function contact names its function, e.g. \"Chair of RUR\".");
+                break;
+            case ContactKind.Person when input.Person?.Name is null:
+                validation.Add("person.name", "A person contact names the person.");
+                break;
+        }
+        if ((input.ForumId is null) == (input.InstitutionId is null))
+        {
+            const string message = "Give exactly one of forumId and institutionId.";
+            validation.Add("forumId", message).Add("institutionId", message);
+        }
+        if (input.VerifiedOn > today)
+        {
+            validation.Add("verifiedOn", "Cannot be in the future.");
+        }
+        if (input.Person is { } person)
+        {
+            ValidatePerson(person, validation);
+        }
+        return validation;
+    }
+
+    /// <summary>A new contact's id is readable but never derived from a person's name: ids appear in logs and URLs.</summary>
+    public static string IdBase(ContactInput input) => Slug.From($"{input.ForumId ?? input.InstitutionId} {input.Function ?? "contact"}");
+
+    public static Contact Create(string id, ContactInput input) => new(
+        id, input.Kind!.Value, input.Function, input.ForumId, input.InstitutionId, input.Person,
+        input.OwnerInstitutionId, input.ValidFrom, input.ValidTo, input.VerifiedOn, input.Note);
+
+    public static Contact Update(Contact contact, ContactInput input) => Create(contact.Id, input);
+
+    public static Contact Verify(Contact contact, DateOnly today) => contact with { VerifiedOn = today };
+
+    private static void ValidatePerson(Person person, Validation validation)
+    {
+        validation
+            .MaxLength("person.name", person.Name, 200)
+            .MaxLength("person.title", person.Title, 200)
+            .MaxLength("person.organisation", person.Organisation, 200)
+            .MaxLength("person.email", person.Email, 254)
+            .MaxLength("person.phone", person.Phone, 40);
+        if (person.Email is not null && !LooksLikeEmail(person.Email))
+        {
+            validation.Add("person.email", "An e-mail address, e.g. name@example.se.");
+        }
+        if (person.Phone is not null && (!person.Phone.All(PhoneCharacters.Contains) || !person.Phone.Any(char.IsAsciiDigit)))
+        {
+            validation.Add("person.phone", "Digits, spaces, +, - and parentheses only, e.g. +46 10-123 45 67.");
+        }
+    }
+
+    /// <summary>One @ with something before it, and a dot inside the part after it; no spaces.</summary>
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        if (at <= 0 || at != email.LastIndexOf('@') || email.Any(char.IsWhiteSpace))
+        {
+            return false;
+        }
+        var domain = email[(at + 1)..];
+        var dot = domain.IndexOf('.');
+        return dot > 0 && !domain.EndsWith('.');
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,16 @@
+using Samverkan.Contacts.Apis;
+using Samverkan.Contacts.Extensions;
+using Samverkan.Contacts.Grpc;
+using Samverkan.ServiceDefaults;
+
+var builder = ServiceHost.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapContactsApi();
+app.MapGrpcService<ContactDirectoryService>();
+app.Run();
+
+public partial class Program;

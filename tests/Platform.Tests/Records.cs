@@ -1,0 +1,8 @@
+namespace Samverkan.Platform.Tests;
+
+/// <summary>The parts of the public resources these tests read.</summary>
+public sealed record RegionMember(string InstitutionId, bool Partial);
+
+public sealed record Region(string Id, string Name, IReadOnlyList<RegionMember> Members);
+
+public sealed record Institution(string Id, string Name);

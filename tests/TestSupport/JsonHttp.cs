@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Samverkan.TestSupport;
+
+/// <summary>One page of a list, as every list endpoint answers it.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>JSON over HTTP the way the API speaks it: camelCase, enums as camelCase strings.</summary>
+public static class JsonHttp
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static HttpClient CreateClient(Uri baseAddress) => new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>GETs and reads the body; a non-success status fails with the status and the body.</summary>
+    public static async Task<T> GetJsonAsync<T>(this HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return await response.ReadJsonAsync<T>();
+    }
+
+    /// <summary>Every item of a list, following <c>nextCursor</c> through all pages.</summary>
+    public static async Task<List<T>> GetAllAsync<T>(this HttpClient client, string path)
+    {
+        var items = new List<T>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetJsonAsync<Page<T>>(cursor is null ? path : $"{path}{(path.Contains('?') ? '&' : '?')}cursor={Uri.EscapeDataString(cursor)}");
+            items.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return items;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string path, T body) =>
+        client.PostAsJsonAsync(path, body, Options);
+
+    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string path, T body) =>
+        client.PutAsJsonAsync(path, body, Options);
+
+    public static async Task<T> ReadJsonAsync<T>(this HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            throw new HttpRequestException(
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}", null, response.StatusCode);
+        }
+        return await response.Content.ReadFromJsonAsync<T>(Options)
+            ?? throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered null.");
+    }
+}
