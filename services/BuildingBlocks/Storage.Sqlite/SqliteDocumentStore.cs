@@ -101,7 +101,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     public void Dispose()
     {
         _writeLock.Dispose();
-        SqliteConnection.ClearAllPools();
+        // Only this store's pool: another store in the same process keeps its connections.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     private async Task<List<StoredDocument>> ReadBatchAsync(string collection, string? tag, string? after, CancellationToken cancellationToken)

@@ -67,9 +67,10 @@ internal static class SqliteWrites
     {
         await ExecuteAsync(connection, transaction, "DELETE FROM document_tags WHERE collection = $c AND id = $id",
             ct, ("$c", collection), ("$id", id));
+        // A tag repeated in one write is one tag (as in the MongoDB adapter), not a constraint violation.
         foreach (var tag in tags)
         {
-            await ExecuteAsync(connection, transaction, "INSERT INTO document_tags (collection, tag, id) VALUES ($c, $tag, $id)",
+            await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO document_tags (collection, tag, id) VALUES ($c, $tag, $id)",
                 ct, ("$c", collection), ("$tag", tag), ("$id", id));
         }
     }

@@ -2,13 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Samverkan.Storage;
+using Samverkan.Storage.MongoDB;
 using Samverkan.Storage.Sqlite;
 
 namespace Samverkan.ServiceDefaults.Storage;
 
 /// <summary>
 /// Chooses the storage adapter from configuration: <c>Storage:Provider</c> = Sqlite (default)
-/// or MongoDB. Services depend on <see cref="IDocumentStore"/> only.
+/// or MongoDB (one database per service, <c>samverkan-{service}</c> unless
+/// <c>Storage:MongoDB:Database</c> says otherwise). Services depend on <see cref="IDocumentStore"/> only.
 /// </summary>
 internal static class StorageRegistration
 {
@@ -21,6 +23,13 @@ internal static class StorageRegistration
         {
             var path = configuration["Sqlite:Path"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", $"{serviceName}.db");
             builder.Services.AddSingleton<IDocumentStore>(_ => new SqliteDocumentStore(path));
+        }
+        else if (provider.Equals("MongoDB", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configuration["MongoDB:ConnectionString"]
+                ?? throw new InvalidOperationException("Storage:MongoDB:ConnectionString is required when Storage:Provider is MongoDB.");
+            var database = configuration["MongoDB:Database"] ?? $"samverkan-{serviceName}";
+            builder.Services.AddSingleton<IDocumentStore>(_ => new MongoDocumentStore(connectionString, database));
         }
         else
         {

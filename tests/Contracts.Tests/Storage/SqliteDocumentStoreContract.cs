@@ -1,0 +1,39 @@
+using Samverkan.Storage;
+using Samverkan.Storage.Sqlite;
+
+namespace Samverkan.Contracts.Tests.Storage;
+
+/// <summary>The contract against the embedded adapter, on a real file in a temporary directory of its own.</summary>
+public sealed class SqliteDocumentStoreContract : DocumentStoreContract
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "samverkan-contracts-" + Guid.NewGuid().ToString("N"));
+
+    private string DatabasePath => Path.Combine(_directory, "store.db");
+
+    protected override Task<IDocumentStore> OpenStoreAsync() => Task.FromResult<IDocumentStore>(new SqliteDocumentStore(DatabasePath));
+
+    protected override Task DeleteStoreAsync()
+    {
+        (Store as IDisposable)?.Dispose();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Documents_survive_disposing_and_reopening_the_store()
+    {
+        await Store.CommitAsync([Insert(Things, "a", Named("one"), "t"), Insert(Things, "b")]);
+        await Store.CommitAsync([Replace(Things, "a", 1, Named("two"), "t"), new DeleteDocument(Things, "b", 1)]);
+        ((IDisposable)Store).Dispose();
+
+        Store = new SqliteDocumentStore(DatabasePath);
+
+        await AssertStoredAsync(Things, "a", 2, Named("two"));
+        Assert.Null(await Store.FindAsync(Things, "b"));
+        Assert.Equal(["a"], await QueryIdsAsync(Things, new DocumentQuery(Tag: "t")));
+        Assert.Equal([3L], await Store.CommitAsync([Replace(Things, "a", 2)]));
+    }
+}
