@@ -2,7 +2,7 @@ using Samverkan.Gateway.Apis;
 using Samverkan.Gateway.Extensions;
 using Samverkan.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
 

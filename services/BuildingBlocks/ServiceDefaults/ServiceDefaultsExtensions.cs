@@ -7,11 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Samverkan.ServiceDefaults.Problems;
-using Samverkan.ServiceDefaults.Storage;
 
 namespace Samverkan.ServiceDefaults;
 
-/// <summary>What every Samverkan service has: telemetry, health, storage, problem details, strict JSON, gRPC.</summary>
+/// <summary>
+/// What every Samverkan process has: telemetry, health, problem details, strict JSON, gRPC.
+/// Storage is apart (Samverkan.Storage.Hosting), since the gateway owns no data.
+/// </summary>
 public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
@@ -19,7 +21,6 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
-        builder.AddDocumentStore();
 
         var services = builder.Services;
         services.AddHealthChecks()

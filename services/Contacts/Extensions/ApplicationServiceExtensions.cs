@@ -2,7 +2,7 @@ using Samverkan.Contacts.Model;
 using Samverkan.Forums.Protos;
 using Samverkan.Institutions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
-using Samverkan.ServiceDefaults.Storage;
+using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
 
 namespace Samverkan.Contacts.Extensions;
@@ -13,6 +13,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDocumentStore();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DocumentCollection<Contact>(
             provider.GetRequiredService<IDocumentStore>(), Collection, contact => contact.Id, contact => contact.Tags()));

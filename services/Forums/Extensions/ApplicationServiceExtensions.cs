@@ -3,7 +3,7 @@ using Samverkan.Forums.Model;
 using Samverkan.Institutions.Protos;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
-using Samverkan.ServiceDefaults.Storage;
+using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
 
 namespace Samverkan.Forums.Extensions;
@@ -12,6 +12,7 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDocumentStore();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DocumentCollection<Forum>(
             provider.GetRequiredService<IDocumentStore>(), "forums", forum => forum.Id, forum => forum.Tags()));

@@ -1,7 +1,7 @@
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
-using Samverkan.ServiceDefaults.Storage;
+using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
 
 namespace Samverkan.Institutions.Extensions;
@@ -12,6 +12,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDocumentStore();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DocumentCollection<Institution>(
             provider.GetRequiredService<IDocumentStore>(), Collection, institution => institution.Id));

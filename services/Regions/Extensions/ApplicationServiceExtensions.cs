@@ -1,5 +1,5 @@
 using Samverkan.Regions.Model;
-using Samverkan.ServiceDefaults.Storage;
+using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
 
 namespace Samverkan.Regions.Extensions;
@@ -8,6 +8,7 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDocumentStore();
         builder.Services.AddSingleton(provider => new DocumentCollection<Region>(
             provider.GetRequiredService<IDocumentStore>(), "regions", region => region.Id));
         builder.Services.AddSeed<Region>("regions.json");

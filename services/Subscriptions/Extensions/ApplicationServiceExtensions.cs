@@ -1,8 +1,14 @@
+using Samverkan.Storage.Hosting;
+
 namespace Samverkan.Subscriptions.Extensions;
 
 public static class ApplicationServiceExtensions
 {
     // The change feed and webhook subscriptions register here when they arrive (see README.md);
-    // until then the service runs on the defaults alone: its own storage, health and gRPC health.
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder) => builder;
+    // until then the service has its own storage, health and gRPC health, and nothing else.
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddDocumentStore();
+        return builder;
+    }
 }

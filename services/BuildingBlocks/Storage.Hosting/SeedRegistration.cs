@@ -2,9 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Samverkan.Storage;
 
-namespace Samverkan.ServiceDefaults.Storage;
+namespace Samverkan.Storage.Hosting;
 
 public static class SeedRegistration
 {

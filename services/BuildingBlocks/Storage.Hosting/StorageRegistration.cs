@@ -1,18 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Samverkan.Storage;
 using Samverkan.Storage.MongoDB;
+using Samverkan.ServiceDefaults;
 using Samverkan.Storage.Sqlite;
 
-namespace Samverkan.ServiceDefaults.Storage;
+namespace Samverkan.Storage.Hosting;
 
 /// <summary>
 /// Chooses the storage adapter from configuration: <c>Storage:Provider</c> = Sqlite (default)
 /// or MongoDB (one database per service, <c>samverkan-{service}</c> unless
 /// <c>Storage:MongoDB:Database</c> says otherwise). Services depend on <see cref="IDocumentStore"/> only.
 /// </summary>
-internal static class StorageRegistration
+public static class StorageRegistration
 {
     public static void AddDocumentStore(this IHostApplicationBuilder builder)
     {

@@ -1,0 +1,69 @@
+using Samverkan.Deployment.Tests.Support;
+
+namespace Samverkan.Deployment.Tests;
+
+public sealed class GatewayConfigurationTests
+{
+    private readonly GatewayConfiguration _gateway = GatewayConfiguration.Load();
+
+    [Fact]
+    public void Every_service_project_has_a_gateway_cluster_of_its_own_name()
+    {
+        var missing = Repository.ServiceProjects()
+            .Where(project => _gateway.Clusters.All(cluster => cluster.Name != project.Id))
+            .Select(project => $"{project.ProjectPath} has no cluster '{project.Id}'");
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_gateway_cluster_destination_is_its_service_rest_port()
+    {
+        var services = Repository.ServiceProjects().ToDictionary(project => project.Id);
+        var problems = new List<string>();
+        foreach (var cluster in _gateway.Clusters)
+        {
+            if (!services.TryGetValue(cluster.Name, out var service))
+            {
+                problems.Add($"cluster '{cluster.Name}' names no project under services/");
+                continue;
+            }
+            if (cluster.Destinations.Count == 0)
+            {
+                problems.Add($"cluster '{cluster.Name}' has no destination");
+            }
+            var restPort = Repository.KestrelEndpointsOf(service.ProjectPath).TryGetValue("Http", out var http) ? http.Port : (int?)null;
+            foreach (var destination in cluster.Destinations)
+            {
+                var port = Uri.TryCreate(destination.Address, UriKind.Absolute, out var address) ? address.Port : (int?)null;
+                if (port is null || port != restPort)
+                {
+                    problems.Add($"cluster '{cluster.Name}' destination '{destination.Name}' is {destination.Address}, the service's REST port is {restPort}");
+                }
+            }
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Every_gateway_route_has_an_authorization_policy()
+    {
+        var open = _gateway.Routes
+            .Where(route => string.IsNullOrWhiteSpace(route.AuthorizationPolicy))
+            .Select(route => route.Name);
+
+        Assert.NotEmpty(_gateway.Routes);
+        Assert.Empty(open);
+    }
+
+    [Fact]
+    public void Every_gateway_route_leads_to_a_cluster_under_api()
+    {
+        var problems = _gateway.Routes
+            .Where(route => _gateway.Clusters.All(cluster => cluster.Name != route.ClusterId) || route.Path?.StartsWith("/api/", StringComparison.Ordinal) != true)
+            .Select(route => $"route '{route.Name}' ({route.Path}) goes to cluster '{route.ClusterId}'");
+
+        Assert.Empty(problems);
+    }
+}
