@@ -77,7 +77,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, cancellationToken));
             }
             await transaction.CommitAsync(cancellationToken);
-            if (writes.Any(write => write is DeleteDocument))
+            if (writes.Any(write => write is not InsertDocument))
             {
                 await CheckpointAsync(connection, cancellationToken);
             }
@@ -132,8 +132,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     }
 
     /// <summary>
-    /// Moves the write-ahead log into the database file and truncates it, so the pre-delete page
-    /// images (which may hold erased personal data) leave the log too.
+    /// Moves the write-ahead log into the database file and truncates it after a replace or a
+    /// delete, so the page images from before it (which may hold corrected or erased personal
+    /// data) leave the log too. Inserts leave nothing behind and skip this.
     /// </summary>
     private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

@@ -1,0 +1,58 @@
+using Grpc.Net.Client;
+using Samverkan.Contacts.Protos;
+
+namespace Samverkan.Contacts.Tests;
+
+/// <summary>The internal gRPC contract other services read: contact points without the person behind them.</summary>
+public sealed class ContactDirectoryTests(ContactsFixture fixture) : IClassFixture<ContactsFixture>, IDisposable
+{
+    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(fixture.Platform.GrpcUrl("contacts"));
+
+    private ContactDirectory.ContactDirectoryClient Client => new(_channel);
+
+    [Fact]
+    public async Task Listing_the_contacts_of_forum_rur_returns_its_seeded_chair_and_nothing_more()
+    {
+        var reply = await Client.ListContactsAsync(new ListContactsRequest { ForumIds = { "rur" } });
+
+        // Equality covers unknown fields too, so nothing beyond the contract reached the client.
+        var expected = new ContactPoint { Id = "rur-chair", Kind = "function", Function = "Chair of RUR", ForumId = "rur", VerifiedOn = "2018-10-24" };
+        Assert.Equal(expected, Assert.Single(reply.Contacts));
+    }
+
+    [Fact]
+    public async Task A_person_contact_travels_without_the_person()
+    {
+        var institutionId = await fixture.CreateInstitutionAsync();
+        var (created, _) = await fixture.Client.CreateContactAsync(new
+        {
+            kind = "person",
+            institutionId,
+            person = new { name = "Gömd Person", email = "gomd@example.se", phone = "+46 10-000 00 00" },
+        });
+
+        var reply = await Client.ListContactsAsync(new ListContactsRequest { InstitutionIds = { institutionId } });
+
+        var expected = new ContactPoint { Id = created.Id, Kind = "person", InstitutionId = institutionId };
+        Assert.Equal(expected, Assert.Single(reply.Contacts));
+    }
+
+    [Fact]
+    public void A_contact_point_has_no_field_for_a_name_an_e_mail_address_or_a_phone_number()
+    {
+        var fields = ContactPoint.Descriptor.Fields.InDeclarationOrder().Select(field => field.Name).ToList();
+
+        Assert.Contains("forum_id", fields);
+        Assert.All(fields, field => Assert.DoesNotMatch("name|mail|phone|person", field));
+    }
+
+    [Fact]
+    public async Task Listing_an_unknown_forum_matches_nothing()
+    {
+        var reply = await Client.ListContactsAsync(new ListContactsRequest { ForumIds = { "no-such-forum" } });
+
+        Assert.Empty(reply.Contacts);
+    }
+
+    public void Dispose() => _channel.Dispose();
+}

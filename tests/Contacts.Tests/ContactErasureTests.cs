@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text;
+using Samverkan.TestSupport;
+
+namespace Samverkan.Contacts.Tests;
+
+/// <summary>
+/// Erasure reaches the disk: SQLite's secure_delete overwrites the deleted row and the WAL
+/// checkpoint after a replace or delete moves the old page images out of the log. The service keeps
+/// running while its files are read.
+/// </summary>
+public class ContactErasureTests(ContactsFixture fixture) : IClassFixture<ContactsFixture>
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    /// <summary>A unique ASCII text: storage JSON escapes non-ASCII letters and some signs (å, +), which a byte search would then miss.</summary>
+    private static string Marker(string what) => $"{what} {Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task Erasing_a_person_leaves_their_name_e_mail_and_phone_in_none_of_the_data_files()
+    {
+        var name = Marker("Raderbar Person");
+        var email = $"{Guid.NewGuid():N}@example.se";
+        var phone = $"010-{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
+        var (created, etag) = await _client.CreateContactAsync(new
+        {
+            kind = "person",
+            institutionId = await fixture.CreateInstitutionAsync(),
+            person = new { name, email, phone },
+        });
+        // The search itself must see the data before the delete, or its silence after proves nothing.
+        Assert.Equal(new[] { name, email, phone }.Order(StringComparer.Ordinal), FilesContaining(name, email, phone).Keys.Order(StringComparer.Ordinal));
+
+        using (var deleted = await _client.SendContactAsync(HttpMethod.Delete, $"/api/contacts/{created.Id}", ifMatch: etag))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        using var gone = await _client.GetAsync($"/api/contacts/{created.Id}");
+        await ProblemAssert.IsProblemAsync(gone, HttpStatusCode.NotFound);
+        Assert.Empty(FilesContaining(name, email, phone));
+    }
+
+    [Fact]
+    public async Task Erasing_a_person_whose_name_was_corrected_leaves_neither_name_in_the_data_files()
+    {
+        var institutionId = await fixture.CreateInstitutionAsync();
+        var oldName = Marker("Felstavad Person");
+        var newName = Marker("Rattstavad Person");
+        var (created, etag) = await _client.CreateContactAsync(new { kind = "person", institutionId, person = new { name = oldName } });
+        using (var corrected = await _client.SendContactAsync(HttpMethod.Put, $"/api/contacts/{created.Id}",
+            new { kind = "person", institutionId, person = new { name = newName } }, etag))
+        {
+            Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        }
+        Assert.NotEmpty(FilesContaining(newName));
+
+        using (var deleted = await _client.DeleteAsync($"/api/contacts/{created.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Empty(FilesContaining(oldName, newName));
+    }
+
+    [Fact]
+    public async Task Correcting_a_persons_name_leaves_the_old_name_in_none_of_the_data_files()
+    {
+        var institutionId = await fixture.CreateInstitutionAsync();
+        var oldName = Marker("Gammalt Namn");
+        var (created, etag) = await _client.CreateContactAsync(new { kind = "person", institutionId, person = new { name = oldName } });
+        Assert.NotEmpty(FilesContaining(oldName));
+
+        using (var corrected = await _client.SendContactAsync(HttpMethod.Put, $"/api/contacts/{created.Id}",
+            new { kind = "person", institutionId, person = new { name = Marker("Nytt Namn") } }, etag))
+        {
+            Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        }
+
+        Assert.Empty(FilesContaining(oldName));
+    }
+
+    /// <summary>Which of the texts occur, as UTF-8 bytes, in which files under the data directory.</summary>
+    private Dictionary<string, List<string>> FilesContaining(params string[] texts)
+    {
+        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(fixture.DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            var bytes = ReadShared(path);
+            foreach (var text in texts.Where(text => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0))
+            {
+                if (!found.TryGetValue(text, out var files))
+                {
+                    found[text] = files = [];
+                }
+                files.Add(Path.GetRelativePath(fixture.DataDirectory, path));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Reads a file the running service holds open for writing.</summary>
+    private static byte[] ReadShared(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
+        }
+    }
+}
