@@ -29,6 +29,7 @@ namespace Samverkan.Storage.MongoDB;
 public sealed class MongoDocumentStore : IDocumentStore, IDisposable
 {
     private const int QueryBatchSize = 256;
+    private const string SequencesCollection = "_sequences";
 
     // Majority writes and snapshot reads: a commit that returned survives a primary failover, and
     // every version check in one commit sees the same point in time.
@@ -78,7 +79,8 @@ public sealed class MongoDocumentStore : IDocumentStore, IDisposable
     public async Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
     {
         // Indexes (and so collections) are created outside the transaction, where MongoDB allows it.
-        foreach (var name in writes.Select(write => write.Collection).Distinct(StringComparer.Ordinal))
+        var appends = writes.Any(write => write is AppendDocument) ? new[] { SequencesCollection } : [];
+        foreach (var name in writes.Select(write => write.Collection).Concat(appends).Distinct(StringComparer.Ordinal))
         {
             await EnsureIndexedAsync(name, cancellationToken);
         }
@@ -91,7 +93,7 @@ public sealed class MongoDocumentStore : IDocumentStore, IDisposable
                 var versions = new List<long>(writes.Count);
                 foreach (var write in writes)
                 {
-                    versions.Add(await MongoWrites.ApplyAsync(Collection(write.Collection), handle, write, ct));
+                    versions.Add(await MongoWrites.ApplyAsync(Collection(write.Collection), Collection(SequencesCollection), handle, write, ct));
                 }
                 return versions;
             },

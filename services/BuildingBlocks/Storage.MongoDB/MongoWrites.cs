@@ -7,7 +7,8 @@ namespace Samverkan.Storage.MongoDB;
 internal static class MongoWrites
 {
     public static async Task<long> ApplyAsync(
-        IMongoCollection<BsonDocument> collection, IClientSessionHandle session, DocumentWrite write, CancellationToken ct)
+        IMongoCollection<BsonDocument> collection, IMongoCollection<BsonDocument> sequences, IClientSessionHandle session,
+        DocumentWrite write, CancellationToken ct)
     {
         switch (write)
         {
@@ -30,6 +31,11 @@ internal static class MongoWrites
                     throw await ConflictAsync(collection, session, replace, replace.ExpectedVersion, ct);
                 }
                 return next;
+            case AppendDocument append:
+                var sequence = await NextSequenceAsync(sequences, session, append.Collection, ct);
+                await collection.InsertOneAsync(session,
+                    MongoDocuments.ToBson(SequenceId.Format(sequence), 1, append.Json, append.Tags), cancellationToken: ct);
+                return sequence;
             case DeleteDocument delete:
                 var deleted = await collection.DeleteOneAsync(session, AtVersion(delete.Id, delete.ExpectedVersion), cancellationToken: ct);
                 if (deleted.DeletedCount == 0)
@@ -40,6 +46,19 @@ internal static class MongoWrites
             default:
                 throw new ArgumentOutOfRangeException(nameof(write), write.GetType().Name, "Unknown write.");
         }
+    }
+
+    // The counter is updated inside the commit's transaction: a racing commit conflicts on it and
+    // is rerun, and a rolled-back commit leaves the counter as it was, so numbers have no gaps.
+    private static async Task<long> NextSequenceAsync(
+        IMongoCollection<BsonDocument> sequences, IClientSessionHandle session, string collection, CancellationToken ct)
+    {
+        var counter = await sequences.FindOneAndUpdateAsync(session,
+            new BsonDocument("_id", collection),
+            new BsonDocument("$inc", new BsonDocument("last", 1L)),
+            new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
+            ct);
+        return counter["last"].ToInt64();
     }
 
     private static BsonDocument AtVersion(string id, long version) => new() { { "_id", id }, { MongoDocuments.Version, version } };

@@ -22,6 +22,10 @@ internal static class SqliteSchema
                 id TEXT NOT NULL,
                 PRIMARY KEY (collection, tag, id)
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS sequences (
+                collection TEXT NOT NULL PRIMARY KEY,
+                last INTEGER NOT NULL
+            ) WITHOUT ROWID;
             """;
         command.ExecuteNonQuery();
     }

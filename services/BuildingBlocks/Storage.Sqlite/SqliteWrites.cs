@@ -22,6 +22,12 @@ internal static class SqliteWrites
                     ct, ("$c", replace.Collection), ("$id", replace.Id), ("$json", replace.Json));
                 await ReplaceTagsAsync(connection, transaction, replace.Collection, replace.Id, replace.Tags, ct);
                 return replace.ExpectedVersion + 1;
+            case AppendDocument append:
+                var sequence = await NextSequenceAsync(connection, transaction, append.Collection, ct);
+                var id = SequenceId.Format(sequence);
+                await InsertAsync(connection, transaction, new InsertDocument(append.Collection, id, append.Json, append.Tags), ct);
+                await ReplaceTagsAsync(connection, transaction, append.Collection, id, append.Tags, ct);
+                return sequence;
             case DeleteDocument delete:
                 await CheckVersionAsync(connection, transaction, delete.Collection, delete.Id, delete.ExpectedVersion, ct);
                 await ExecuteAsync(connection, transaction, "DELETE FROM documents WHERE collection = $c AND id = $id",
@@ -45,6 +51,19 @@ internal static class SqliteWrites
         {
             throw new DuplicateDocumentException(insert.Collection, insert.Id);
         }
+    }
+
+    private static async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, string collection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO sequences (collection, last) VALUES ($c, 1)
+            ON CONFLICT (collection) DO UPDATE SET last = last + 1
+            RETURNING last
+            """;
+        command.Parameters.AddWithValue("$c", collection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task CheckVersionAsync(

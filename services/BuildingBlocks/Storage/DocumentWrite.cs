@@ -14,3 +14,12 @@ public sealed record ReplaceDocument(string Collection, string Id, string Json, 
 /// <summary>Removes a document whose current version is <paramref name="ExpectedVersion"/>.</summary>
 public sealed record DeleteDocument(string Collection, string Id, long ExpectedVersion)
     : DocumentWrite(Collection, Id);
+
+/// <summary>
+/// Appends a document to a log-like collection under the next number of the collection's own
+/// sequence (1, 2, 3, ...), assigned inside the transaction: numbers are gap-free because a
+/// rolled-back commit takes none. The id is <see cref="SequenceId.Format"/> of the number, so
+/// id order is sequence order; the commit returns the number in place of a version.
+/// </summary>
+public sealed record AppendDocument(string Collection, string Json, IReadOnlyCollection<string> Tags)
+    : DocumentWrite(Collection, "");

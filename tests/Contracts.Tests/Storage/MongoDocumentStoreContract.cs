@@ -111,4 +111,16 @@ public sealed class MongoDocumentStoreContract : DocumentStoreContract
 
     [MongoFact]
     public override Task Inserting_again_after_a_delete_starts_over_at_version_1() => base.Inserting_again_after_a_delete_starts_over_at_version_1();
+
+    [MongoFact]
+    public override Task Appends_are_numbered_from_one_in_commit_order_and_found_by_their_padded_id() => base.Appends_are_numbered_from_one_in_commit_order_and_found_by_their_padded_id();
+
+    [MongoFact]
+    public override Task A_rolled_back_commit_takes_no_number_so_appends_have_no_gaps() => base.A_rolled_back_commit_takes_no_number_so_appends_have_no_gaps();
+
+    [MongoFact]
+    public override Task Racing_appends_get_distinct_consecutive_numbers() => base.Racing_appends_get_distinct_consecutive_numbers();
+
+    [MongoFact]
+    public override Task Each_collection_has_its_own_sequence() => base.Each_collection_has_its_own_sequence();
 }
