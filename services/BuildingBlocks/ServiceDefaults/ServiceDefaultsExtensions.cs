@@ -53,6 +53,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live"),
+            ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         return app;

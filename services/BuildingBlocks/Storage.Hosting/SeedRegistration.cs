@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Samverkan.Events;
+using Samverkan.Events.Outbox;
 
 namespace Samverkan.Storage.Hosting;
 
@@ -9,17 +11,23 @@ public static class SeedRegistration
 {
     /// <summary>
     /// Loads <c>Seed/{fileName}</c> (copied beside the service's binaries) into the collection on
-    /// first start, before the server accepts requests. <c>Seed:Enabled=false</c> turns it off.
+    /// first start, before the server accepts requests, with a "created" event for each entry in
+    /// the same transaction: the change feed starts with the whole registry. <c>Seed:Enabled=false</c>
+    /// turns it off.
     /// </summary>
-    public static IServiceCollection AddSeed<T>(this IServiceCollection services, string fileName) where T : class =>
+    public static IServiceCollection AddSeed<T>(this IServiceCollection services, string fileName, Func<T, OutgoingEvent> announce)
+        where T : class =>
         services.AddHostedService(provider => new SeedHostedService<T>(
             provider.GetRequiredService<DocumentCollection<T>>(),
+            provider.GetRequiredService<EventOutbox>(),
+            announce,
             Path.Combine(AppContext.BaseDirectory, "Seed", fileName),
             provider.GetRequiredService<IConfiguration>().GetValue("Seed:Enabled", true),
             provider.GetRequiredService<ILogger<SeedHostedService<T>>>()));
 }
 
-internal sealed class SeedHostedService<T>(DocumentCollection<T> collection, string path, bool enabled, ILogger logger)
+internal sealed class SeedHostedService<T>(
+    DocumentCollection<T> collection, EventOutbox outbox, Func<T, OutgoingEvent> announce, string path, bool enabled, ILogger logger)
     : IHostedService where T : class
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,7 +37,8 @@ internal sealed class SeedHostedService<T>(DocumentCollection<T> collection, str
             return;
         }
         var items = SeedLoader.ReadFile<T>(path);
-        if (await SeedLoader.SeedOnceAsync(collection.Store, collection.Name, items.Select(collection.Insert), cancellationToken))
+        var writes = items.Select(collection.Insert).Concat(items.Select(item => outbox.Append(announce(item))));
+        if (await SeedLoader.SeedOnceAsync(collection.Store, collection.Name, writes, cancellationToken))
         {
             logger.LogInformation("Seeded {Count} documents into {Collection} from {SeedFile}", items.Count, collection.Name, Path.GetFileName(path));
         }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Contacts.Events;
 using Samverkan.Contacts.Model;
+using Samverkan.Events.Outbox;
 using Samverkan.Forums.Protos;
 using Samverkan.Institutions.Protos;
 using Samverkan.ServiceDefaults.Http;
@@ -59,7 +61,7 @@ public static class ContactsApi
     }
 
     private static async Task<Results<Created<ContactResponse>, ValidationProblem>> CreateAsync(
-        ContactInput input, HttpContext context, DocumentCollection<Contact> contacts, TimeProvider clock,
+        ContactInput input, HttpContext context, DocumentCollection<Contact> contacts, EventOutbox outbox, TimeProvider clock,
         ForumDirectory.ForumDirectoryClient forums, InstitutionDirectory.InstitutionDirectoryClient institutions,
         ILoggerFactory loggers, CancellationToken ct)
     {
@@ -72,14 +74,15 @@ public static class ContactsApi
         }
         var idBase = ContactChanges.IdBase(input);
         var id = await contacts.GetAsync(idBase, ct) is null ? idBase : Slug.WithSuffix(idBase);
-        var stored = await contacts.InsertAsync(ContactChanges.Create(id, input), ct);
+        var contact = ContactChanges.Create(id, input);
+        await outbox.CommitAsync(contacts.Insert(contact), ContactEvents.Announce(ContactEvents.Created, contact, 1), ct);
         ContactsLog.Created(Logger(loggers), id);
-        context.SetETag(stored.Version);
-        return TypedResults.Created($"/api/contacts/{id}", ContactResponse.From(stored.Value, stored.Version));
+        context.SetETag(1);
+        return TypedResults.Created($"/api/contacts/{id}", ContactResponse.From(contact, 1));
     }
 
     private static async Task<IResult> UpdateAsync(
-        string id, ContactInput input, HttpContext context, DocumentCollection<Contact> contacts, TimeProvider clock,
+        string id, ContactInput input, HttpContext context, DocumentCollection<Contact> contacts, EventOutbox outbox, TimeProvider clock,
         ForumDirectory.ForumDirectoryClient forums, InstitutionDirectory.InstitutionDirectoryClient institutions,
         ILoggerFactory loggers, CancellationToken ct)
     {
@@ -99,14 +102,14 @@ public static class ContactsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        // Stored against the version read: a write that landed meanwhile surfaces as 409/412, never lost.
-        var stored = await contacts.ReplaceAsync(ContactChanges.Update(current.Value, input), current.Version, ct);
+        var stored = await ReplaceAsync(contacts, outbox, ContactEvents.Updated, ContactChanges.Update(current.Value, input), current.Version, ct);
         ContactsLog.Updated(Logger(loggers), id, stored.Version);
         return Respond(context, stored);
     }
 
     private static async Task<IResult> VerifyAsync(
-        string id, HttpContext context, DocumentCollection<Contact> contacts, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        string id, HttpContext context, DocumentCollection<Contact> contacts, EventOutbox outbox, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         var current = await contacts.GetAsync(id, ct);
         if (current is null)
@@ -118,13 +121,14 @@ public static class ContactsApi
             return failed;
         }
         var today = Today(clock);
-        var stored = await contacts.ReplaceAsync(ContactChanges.Verify(current.Value, today), current.Version, ct);
+        var stored = await ReplaceAsync(contacts, outbox, ContactEvents.Verified, ContactChanges.Verify(current.Value, today), current.Version, ct);
         ContactsLog.Verified(Logger(loggers), id, today);
         return Respond(context, stored);
     }
 
     private static async Task<IResult> EraseAsync(
-        string id, HttpContext context, DocumentCollection<Contact> contacts, ILoggerFactory loggers, CancellationToken ct)
+        string id, HttpContext context, DocumentCollection<Contact> contacts, EventOutbox outbox, ILoggerFactory loggers,
+        CancellationToken ct)
     {
         var current = await contacts.GetAsync(id, ct);
         if (current is null)
@@ -135,9 +139,19 @@ public static class ContactsApi
         {
             return failed;
         }
-        await contacts.DeleteAsync(id, current.Version, ct);
+        var redactions = await outbox.RedactPendingAsync(id, ContactEvents.RemovePersonalData, ct);
+        await outbox.CommitAsync([contacts.Delete(id, current.Version), .. redactions], [ContactEvents.Tombstone(id)], ct);
         ContactsLog.Erased(Logger(loggers), id);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Stored against the version read, with its event: a write that landed meanwhile surfaces as 409/412, never lost.</summary>
+    private static async Task<Versioned<Contact>> ReplaceAsync(
+        DocumentCollection<Contact> contacts, EventOutbox outbox, string eventType, Contact changed, long currentVersion, CancellationToken ct)
+    {
+        var version = currentVersion + 1;
+        await outbox.CommitAsync(contacts.Replace(changed, currentVersion), ContactEvents.Announce(eventType, changed, version), ct);
+        return new Versioned<Contact>(changed, version);
     }
 
     private static Ok<ContactResponse> Respond(HttpContext context, Versioned<Contact> stored)

@@ -1,3 +1,6 @@
+using Samverkan.Contacts.Events;
+using Samverkan.Events;
+using Samverkan.Events.Hosting;
 using Samverkan.Contacts.Model;
 using Samverkan.Forums.Protos;
 using Samverkan.Institutions.Protos;
@@ -17,7 +20,8 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DocumentCollection<Contact>(
             provider.GetRequiredService<IDocumentStore>(), Collection, contact => contact.Id, contact => contact.Tags()));
-        builder.Services.AddSeed<Contact>("contacts.json");
+        builder.AddEventPublishing(Topics.Contacts);
+        builder.Services.AddSeed<Contact>("contacts.json", contact => ContactEvents.Announce(ContactEvents.Created, contact, 1));
         builder.AddServiceClient<ForumDirectory.ForumDirectoryClient>("Forums");
         builder.AddServiceClient<InstitutionDirectory.InstitutionDirectoryClient>("Institutions");
         return builder;

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Events.Outbox;
+using Samverkan.Forums.Events;
 using Samverkan.Forums.Model;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;
@@ -55,7 +57,7 @@ public static class ForumsApi
 
     private static async Task<IResult> CreateAsync(
         ForumInput input, HttpContext context, DocumentCollection<Forum> forums, ForumReferences references,
-        InstitutionNames names, TimeProvider clock, CancellationToken ct)
+        InstitutionNames names, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var validation = await ValidateAsync(null, input, references, clock, ct);
         if (!validation.IsValid)
@@ -64,14 +66,16 @@ public static class ForumsApi
         }
         var slug = Slug.From(input.Abbreviation ?? input.Name!);
         var id = await forums.GetAsync(slug, ct) is null ? slug : Slug.WithSuffix(slug);
-        var stored = await forums.InsertAsync(input.ToForum(id), ct);
-        var response = await RespondAsync(context, stored, names, ct);
-        return TypedResults.Created($"/api/forums/{id}", response.Value);
+        var forum = input.ToForum(id);
+        var response = ForumResponse.From(forum, 1, await names.ForAsync([forum], ct));
+        await outbox.CommitAsync(forums.Insert(forum), ForumEvents.Announce(ForumEvents.Created, response), ct);
+        context.SetETag(1);
+        return TypedResults.Created($"/api/forums/{id}", response);
     }
 
     private static async Task<IResult> UpdateAsync(
         string id, ForumInput input, HttpContext context, DocumentCollection<Forum> forums, ForumReferences references,
-        InstitutionNames names, TimeProvider clock, CancellationToken ct)
+        InstitutionNames names, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var current = await forums.GetAsync(id, ct);
         if (current is null)
@@ -87,11 +91,15 @@ public static class ForumsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var stored = await forums.ReplaceAsync(input.ToForum(id), current.Version, ct);
-        return await RespondAsync(context, stored, names, ct);
+        var forum = input.ToForum(id);
+        var response = ForumResponse.From(forum, current.Version + 1, await names.ForAsync([forum], ct));
+        await outbox.CommitAsync(forums.Replace(forum, current.Version), ForumEvents.Announce(ForumEvents.Updated, response), ct);
+        context.SetETag(response.Version);
+        return TypedResults.Ok(response);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, DocumentCollection<Forum> forums, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(
+        string id, HttpContext context, DocumentCollection<Forum> forums, EventOutbox outbox, CancellationToken ct)
     {
         var current = await forums.GetAsync(id, ct);
         if (current is null)
@@ -107,7 +115,7 @@ public static class ForumsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The forum has sub-groups.",
                 detail: "Remove or move its sub-groups first.");
         }
-        await forums.DeleteAsync(id, current.Version, ct);
+        await outbox.CommitAsync(forums.Delete(id, current.Version), ForumEvents.Tombstone(id), ct);
         return TypedResults.NoContent();
     }
 

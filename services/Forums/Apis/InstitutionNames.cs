@@ -1,23 +1,40 @@
+using Samverkan.Forums.Events;
 using Samverkan.Forums.Model;
 using Samverkan.Institutions.Protos;
+using Samverkan.Storage;
 
 namespace Samverkan.Forums.Apis;
 
-/// <summary>Current institution names, asked of the Institutions service once per response, never copied into forums.</summary>
-public sealed class InstitutionNames(InstitutionDirectory.InstitutionDirectoryClient institutions)
+/// <summary>
+/// Current institution names for forum answers: from this service's copy, fed by the
+/// Institutions service's events; only names not yet copied (before the first events arrive)
+/// are asked of the Institutions service over gRPC, once per response.
+/// </summary>
+public sealed class InstitutionNames(DocumentCollection<InstitutionNameCopy> copies, InstitutionDirectory.InstitutionDirectoryClient institutions)
 {
     public async Task<IReadOnlyDictionary<string, InstitutionName>> ForAsync(IEnumerable<Forum> forums, CancellationToken ct)
     {
+        var names = new Dictionary<string, InstitutionName>(StringComparer.Ordinal);
         var request = new GetInstitutionsRequest();
-        request.Ids.AddRange(forums.SelectMany(forum => forum.Participants.Select(p => p.InstitutionId)).Distinct());
-        if (request.Ids.Count == 0)
+        foreach (var id in forums.SelectMany(forum => forum.Participants.Select(p => p.InstitutionId)).Distinct())
         {
-            return new Dictionary<string, InstitutionName>();
+            if (await copies.GetAsync(id, ct) is { } copy)
+            {
+                names[id] = new InstitutionName(copy.Value.Name, copy.Value.Abbreviation);
+            }
+            else
+            {
+                request.Ids.Add(id);
+            }
         }
-        var reply = await institutions.GetInstitutionsAsync(request, cancellationToken: ct);
-        return reply.Institutions.ToDictionary(
-            summary => summary.Id,
-            summary => new InstitutionName(summary.Name, summary.Abbreviation.Length == 0 ? null : summary.Abbreviation),
-            StringComparer.Ordinal);
+        if (request.Ids.Count > 0)
+        {
+            var reply = await institutions.GetInstitutionsAsync(request, cancellationToken: ct);
+            foreach (var summary in reply.Institutions)
+            {
+                names[summary.Id] = new InstitutionName(summary.Name, summary.Abbreviation.Length == 0 ? null : summary.Abbreviation);
+            }
+        }
+        return names;
     }
 }

@@ -1,3 +1,6 @@
+using Samverkan.Events;
+using Samverkan.Events.Hosting;
+using Samverkan.Forums.Events;
 using Samverkan.Forums.Apis;
 using Samverkan.Forums.Model;
 using Samverkan.Institutions.Protos;
@@ -16,7 +19,10 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DocumentCollection<Forum>(
             provider.GetRequiredService<IDocumentStore>(), "forums", forum => forum.Id, forum => forum.Tags()));
-        builder.Services.AddSeed<Forum>("forums.json");
+        builder.AddEventPublishing(Topics.Forums);
+        builder.Services.AddSingleton(provider => new DocumentCollection<InstitutionNameCopy>(
+            provider.GetRequiredService<IDocumentStore>(), "institution-names", copy => copy.Id));
+        builder.Services.AddSeed<Forum>("forums.json", ForumEvents.Seeded);
         builder.AddServiceClient<RegionDirectory.RegionDirectoryClient>("Regions");
         builder.AddServiceClient<InstitutionDirectory.InstitutionDirectoryClient>("Institutions");
         builder.Services.AddScoped<ForumReferences>();

@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Events.Outbox;
+using Samverkan.Institutions.Events;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Http;
@@ -55,7 +57,7 @@ public static class InstitutionsApi
     }
 
     private static async Task<Results<Created<InstitutionResponse>, ValidationProblem>> CreateAsync(
-        InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, CancellationToken ct)
+        InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, CancellationToken ct)
     {
         var validation = InstitutionChanges.Validate(input);
         if (!validation.IsValid)
@@ -63,29 +65,33 @@ public static class InstitutionsApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
         var id = await institutions.GetAsync(Slug.From(input.Name!), ct) is null ? Slug.From(input.Name!) : Slug.WithSuffix(input.Name!);
-        var stored = await institutions.InsertAsync(InstitutionChanges.Create(id, input), ct);
-        context.SetETag(stored.Version);
-        return TypedResults.Created($"/api/institutions/{id}", InstitutionResponse.From(stored.Value, stored.Version));
+        var institution = InstitutionChanges.Create(id, input);
+        await outbox.CommitAsync(institutions.Insert(institution), InstitutionEvents.Announce(InstitutionEvents.Created, institution, 1), ct);
+        context.SetETag(1);
+        return TypedResults.Created($"/api/institutions/{id}", InstitutionResponse.From(institution, 1));
     }
 
     private static Task<IResult> UpdateAsync(
-        string id, InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, TimeProvider clock, CancellationToken ct)
+        string id, InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var validation = InstitutionChanges.Validate(input);
         return validation.IsValid
-            ? ChangeAsync(id, context, institutions, current => InstitutionChanges.Update(current, input, Today(clock)), ct)
+            ? ChangeAsync(id, context, institutions, outbox, InstitutionEvents.Updated, current => InstitutionChanges.Update(current, input, Today(clock)), ct)
             : Task.FromResult<IResult>(TypedResults.ValidationProblem(validation.Errors));
     }
 
     private static async Task<IResult> RetireAsync(
-        string id, HttpContext context, DocumentCollection<Institution> institutions, TimeProvider clock, CancellationToken ct)
+        string id, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, TimeProvider clock,
+        CancellationToken ct)
     {
-        var result = await ChangeAsync(id, context, institutions, current => InstitutionChanges.Retire(current, Today(clock)), ct);
+        var result = await ChangeAsync(id, context, institutions, outbox, InstitutionEvents.Retired, current => InstitutionChanges.Retire(current, Today(clock)), ct);
         return result is Ok<InstitutionResponse> ? TypedResults.NoContent() : result;
     }
 
     private static async Task<IResult> MergeAsync(
-        string id, MergeInput input, HttpContext context, DocumentCollection<Institution> institutions, TimeProvider clock, CancellationToken ct)
+        string id, MergeInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var validation = new Validation().Required("successorId", input.SuccessorId, 100).MaxLength("note", input.Note, 1000);
         if (input.SuccessorId == id)
@@ -97,12 +103,13 @@ public static class InstitutionsApi
             validation.Add("successorId", $"No institution has the id '{input.SuccessorId}'.");
         }
         return validation.IsValid
-            ? await ChangeAsync(id, context, institutions, current => InstitutionChanges.Merge(current, input, Today(clock)), ct)
+            ? await ChangeAsync(id, context, institutions, outbox, InstitutionEvents.Merged, current => InstitutionChanges.Merge(current, input, Today(clock)), ct)
             : TypedResults.ValidationProblem(validation.Errors);
     }
 
     private static async Task<IResult> AddPlannedMergerAsync(
-        string id, PlannedMergerInput input, HttpContext context, DocumentCollection<Institution> institutions, CancellationToken ct)
+        string id, PlannedMergerInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox,
+        CancellationToken ct)
     {
         var validation = new Validation().Required("note", input.Note, 1000);
         foreach (var (related, index) in (input.RelatedInstitutionIds ?? []).Select((related, index) => (related, index)))
@@ -113,13 +120,17 @@ public static class InstitutionsApi
             }
         }
         return validation.IsValid
-            ? await ChangeAsync(id, context, institutions, current => InstitutionChanges.AddPlannedMerger(current, input), ct)
+            ? await ChangeAsync(id, context, institutions, outbox, InstitutionEvents.Updated, current => InstitutionChanges.AddPlannedMerger(current, input), ct)
             : TypedResults.ValidationProblem(validation.Errors);
     }
 
-    /// <summary>Load, check If-Match, apply, store with the version read: a concurrent write surfaces as 409/412, never lost.</summary>
+    /// <summary>
+    /// Load, check If-Match, apply, and store with the version read, together with the event
+    /// announcing it: a concurrent write surfaces as 409/412, never lost.
+    /// </summary>
     private static async Task<IResult> ChangeAsync(
-        string id, HttpContext context, DocumentCollection<Institution> institutions, Func<Institution, Institution> change, CancellationToken ct)
+        string id, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, string eventType,
+        Func<Institution, Institution> change, CancellationToken ct)
     {
         var current = await institutions.GetAsync(id, ct);
         if (current is null)
@@ -130,8 +141,10 @@ public static class InstitutionsApi
         {
             return failed;
         }
-        var stored = await institutions.ReplaceAsync(change(current.Value), current.Version, ct);
-        return Respond(context, stored);
+        var changed = change(current.Value);
+        var version = current.Version + 1;
+        await outbox.CommitAsync(institutions.Replace(changed, current.Version), InstitutionEvents.Announce(eventType, changed, version), ct);
+        return Respond(context, new Versioned<Institution>(changed, version));
     }
 
     private static async Task<HashSet<string>?> RegionMembersAsync(

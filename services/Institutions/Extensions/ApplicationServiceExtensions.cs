@@ -1,3 +1,6 @@
+using Samverkan.Events;
+using Samverkan.Events.Hosting;
+using Samverkan.Institutions.Events;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
@@ -16,7 +19,9 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DocumentCollection<Institution>(
             provider.GetRequiredService<IDocumentStore>(), Collection, institution => institution.Id));
-        builder.Services.AddSeed<Institution>("institutions.json");
+        builder.AddEventPublishing(Topics.Institutions);
+        builder.Services.AddSeed<Institution>("institutions.json",
+            institution => InstitutionEvents.Announce(InstitutionEvents.Created, institution, 1));
         builder.AddServiceClient<RegionDirectory.RegionDirectoryClient>("Regions");
         return builder;
     }

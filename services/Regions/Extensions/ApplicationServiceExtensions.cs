@@ -1,3 +1,6 @@
+using Samverkan.Events;
+using Samverkan.Events.Hosting;
+using Samverkan.Regions.Events;
 using Samverkan.Regions.Model;
 using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
@@ -11,7 +14,8 @@ public static class ApplicationServiceExtensions
         builder.AddDocumentStore();
         builder.Services.AddSingleton(provider => new DocumentCollection<Region>(
             provider.GetRequiredService<IDocumentStore>(), "regions", region => region.Id));
-        builder.Services.AddSeed<Region>("regions.json");
+        builder.AddEventPublishing(Topics.Regions);
+        builder.Services.AddSeed<Region>("regions.json", region => RegionEvents.Announce(RegionEvents.Created, region, 1));
         return builder;
     }
 }

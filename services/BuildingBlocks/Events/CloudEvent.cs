@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Samverkan.Events;
+
+/// <summary>
+/// A CloudEvents 1.0 event in its JSON form, with this platform's extensions: <c>sequence</c>
+/// (per producer, gap-free, as a decimal string), <c>partitionkey</c> (the entity id) and
+/// <c>traceparent</c> (W3C trace context of the write that caused it).
+/// </summary>
+public sealed record CloudEvent(
+    [property: JsonPropertyName("specversion")] string SpecVersion,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("time")] DateTimeOffset Time,
+    [property: JsonPropertyName("datacontenttype")] string DataContentType,
+    [property: JsonPropertyName("data")] JsonElement Data,
+    [property: JsonPropertyName("partitionkey")] string PartitionKey,
+    [property: JsonPropertyName("traceparent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent,
+    [property: JsonPropertyName("sequence"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sequence)
+{
+    public const string MediaType = "application/cloudevents+json";
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.General);
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static CloudEvent Parse(string json) =>
+        JsonSerializer.Deserialize<CloudEvent>(json, JsonOptions) ?? throw new JsonException("A CloudEvent cannot be null.");
+}

@@ -1,0 +1,60 @@
+using Dapr.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Samverkan.Events.Outbox;
+using Samverkan.Events.Relay;
+using Samverkan.Events.Transports;
+
+namespace Samverkan.Events.Hosting;
+
+public static class EventsRegistration
+{
+    /// <summary>
+    /// Makes the service a producer on <paramref name="topic"/>: the outbox, and the relay over
+    /// the transport <c>Events:Transport</c> names: <c>Http</c> (default: POST to the apps in
+    /// <c>Events:Subscribers:{name}</c>, each a base URL) or <c>Dapr</c> (the sidecar).
+    /// </summary>
+    public static IHostApplicationBuilder AddEventPublishing(this IHostApplicationBuilder builder, string topic)
+    {
+        var events = builder.Configuration.GetSection("Events");
+        var pubSub = events["PubSubName"] ?? Topics.PubSubName;
+        var services = builder.Services;
+        services.AddSingleton(new EventSourceOptions($"/samverkan/{topic}", topic));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<EventOutbox>();
+        services.AddSingleton<RelayState>();
+        services.AddSingleton<OutboxTrimmer>();
+        services.AddSingleton<EventMetrics>();
+        services.TryAddTimeProvider();
+        services.Configure<RelayOptions>(events.GetSection("Relay"));
+        services.AddHostedService<OutboxRelay>();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
+
+        if ((events["Transport"] ?? "Http").Equals("Dapr", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddDaprClient();
+            services.AddSingleton<IEventTransport>(provider => new DaprEventTransport(
+                provider.GetRequiredService<DaprClient>(), pubSub, provider.GetRequiredService<ILogger<DaprEventTransport>>()));
+        }
+        else
+        {
+            // The event's own trace context travels in the CloudEvent; the POST carries the delivery span's.
+            services.AddHttpClient(HttpEventTransport.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+            var subscribers = events.GetSection("Subscribers").GetChildren()
+                .Where(s => !string.IsNullOrWhiteSpace(s.Value))
+                .ToDictionary(s => s.Key, s => new Uri(s.Value!), StringComparer.Ordinal);
+            services.AddSingleton<IEventTransport>(provider => new HttpEventTransport(
+                subscribers, pubSub, provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<ILoggerFactory>()));
+        }
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Samverkan.Storage;
+
+namespace Samverkan.Events.Outbox;
+
+/// <summary>
+/// The transactional outbox: a change and the events announcing it commit in one transaction,
+/// so there is never a change without its event nor an event without its change. Each event
+/// takes the next number of the outbox's gap-free sequence, which the relay sends as the
+/// CloudEvent's <c>sequence</c>.
+/// </summary>
+public sealed class EventOutbox(
+    IDocumentStore store, OutboxSignal signal, EventSourceOptions source, IOptions<JsonOptions> json, TimeProvider clock)
+{
+    public const string Collection = "_outbox";
+
+    /// <summary>Commits the writes and the events together; returns the writes' new versions.</summary>
+    public async Task<IReadOnlyList<long>> CommitAsync(
+        IReadOnlyList<DocumentWrite> writes, IReadOnlyList<OutgoingEvent> events, CancellationToken cancellationToken = default)
+    {
+        var versions = await store.CommitAsync([.. writes, .. events.Select(Append)], cancellationToken);
+        signal.Pulse();
+        return versions.Take(writes.Count).ToList();
+    }
+
+    public Task<IReadOnlyList<long>> CommitAsync(DocumentWrite write, OutgoingEvent announcement, CancellationToken cancellationToken = default) =>
+        CommitAsync([write], [announcement], cancellationToken);
+
+    /// <summary>The outbox write for one event, for callers that assemble their own commit (the seed).</summary>
+    public AppendDocument Append(OutgoingEvent announcement)
+    {
+        var envelope = new CloudEvent(
+            SpecVersion: "1.0",
+            Id: Guid.NewGuid().ToString("N"),
+            Source: source.Source,
+            Type: announcement.Type,
+            Subject: announcement.Subject,
+            Time: clock.GetUtcNow(),
+            DataContentType: "application/json",
+            Data: JsonSerializer.SerializeToElement(announcement.Data, announcement.Data.GetType(), json.Value.SerializerOptions),
+            PartitionKey: announcement.Subject,
+            TraceParent: Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null,
+            Sequence: null);
+        return new AppendDocument(Collection, envelope.ToJson(), [SubjectTag(announcement.Subject)]);
+    }
+
+    /// <summary>
+    /// Rewrites the data of this subject's events that are still waiting in the outbox, for a
+    /// commit that erases personal data: what was not yet delivered must not be delivered later,
+    /// nor stay on disk. Returns the writes to commit together with the erasure.
+    /// </summary>
+    public async Task<IReadOnlyList<DocumentWrite>> RedactPendingAsync(string subject, Action<JsonObject> redact, CancellationToken ct)
+    {
+        var writes = new List<DocumentWrite>();
+        await foreach (var record in store.QueryAsync(Collection, new DocumentQuery(SubjectTag(subject)), ct))
+        {
+            var envelope = JsonNode.Parse(record.Json)!.AsObject();
+            if (envelope["data"] is JsonObject data)
+            {
+                redact(data);
+                writes.Add(new ReplaceDocument(Collection, record.Id, envelope.ToJsonString(), [SubjectTag(subject)], record.Version));
+            }
+        }
+        return writes;
+    }
+
+    private static string SubjectTag(string subject) => $"subject:{subject}";
+}

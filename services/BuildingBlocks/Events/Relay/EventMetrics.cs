@@ -1,0 +1,31 @@
+using System.Diagnostics.Metrics;
+
+namespace Samverkan.Events.Relay;
+
+/// <summary>
+/// The relay's lag as metrics: events delivered, write-to-delivery latency, and the age of the
+/// oldest event each destination has not yet taken (0 when it is up to date).
+/// </summary>
+public sealed class EventMetrics
+{
+    public const string MeterName = "Samverkan.Events";
+    private readonly Counter<long> _delivered;
+    private readonly Histogram<double> _latency;
+
+    public EventMetrics(IMeterFactory meters, RelayState state, TimeProvider clock)
+    {
+        var meter = meters.Create(MeterName);
+        _delivered = meter.CreateCounter<long>("samverkan.events.delivered", description: "Events delivered, per destination");
+        _latency = meter.CreateHistogram<double>("samverkan.events.delivery_latency", "s", "From the write to the delivery");
+        meter.CreateObservableGauge("samverkan.events.lag", () => state.Destinations.Select(d => new Measurement<double>(
+            d.OldestUndelivered is { } oldest ? Math.Max(0, (clock.GetUtcNow() - oldest).TotalSeconds) : 0,
+            new KeyValuePair<string, object?>("destination", d.Name))), "s", "Age of the oldest undelivered event");
+    }
+
+    internal void Delivered(string destination, TimeSpan latency)
+    {
+        var tag = new KeyValuePair<string, object?>("destination", destination);
+        _delivered.Add(1, tag);
+        _latency.Record(latency.TotalSeconds, tag);
+    }
+}

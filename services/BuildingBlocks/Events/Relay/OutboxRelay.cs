@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Samverkan.Events.Outbox;
+using Samverkan.Events.Transports;
+using Samverkan.Storage;
+
+namespace Samverkan.Events.Relay;
+
+/// <summary>
+/// Delivers the outbox to every destination of the service's topic: in sequence order, at least
+/// once, retrying with capped exponential backoff and never skipping an event. Each destination
+/// has a cursor stored beside the outbox, so after a restart delivery resumes where it stood
+/// (an event delivered just before a crash may come again: subscribers are idempotent).
+/// </summary>
+internal sealed class OutboxRelay(
+    IDocumentStore store,
+    IEventTransport transport,
+    OutboxSignal signal,
+    EventSourceOptions source,
+    RelayState state,
+    OutboxTrimmer trimmer,
+    EventMetrics metrics,
+    IOptions<RelayOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    public static readonly ActivitySource Activities = new("Samverkan.Events");
+    private readonly RelayOptions _options = options.Value;
+    private readonly DocumentCollection<RelayCursor> _cursors = new(store, "_relay", cursor => cursor.Destination);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var destinations = transport.DestinationsFor(source.Topic);
+        if (destinations.Count == 0)
+        {
+            await DiscardAsync(stoppingToken);
+            return;
+        }
+        await Task.WhenAll(destinations.Select(d => RunAsync(d, destinations.Count, stoppingToken)));
+    }
+
+    /// <summary>
+    /// With no subscriber configured (a service run on its own) events have nowhere to go; they
+    /// are removed rather than kept forever, since they may hold personal data.
+    /// </summary>
+    private async Task DiscardAsync(CancellationToken ct)
+    {
+        logger.LogWarning("No event subscribers are configured for {Topic}: events are not delivered", source.Topic);
+        while (!ct.IsCancellationRequested)
+        {
+            await signal.WaitAsync(_options.PollInterval, ct);
+            await trimmer.TrimAsync(long.MaxValue, ct);
+        }
+    }
+
+    /// <summary>A storage failure must not end delivery for good: log it, wait, and resume from the stored cursor.</summary>
+    private async Task RunAsync(IEventDestination destination, int destinationCount, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await RelayAsync(destination, destinationCount, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogError(e, "Relay to {Destination} failed; resuming from its stored cursor", destination.Name);
+                await Task.Delay(_options.MaxRetryDelay / 10, clock, ct);
+            }
+        }
+    }
+
+    private async Task RelayAsync(IEventDestination destination, int destinationCount, CancellationToken ct)
+    {
+        var status = state.For(destination.Name);
+        var stored = await _cursors.GetAsync(destination.Name, ct);
+        var version = stored?.Version;
+        status.Delivered = stored?.Value.Delivered ?? 0;
+        status.Loaded = true;
+        while (!ct.IsCancellationRequested)
+        {
+            var batch = await store.QueryAsync(EventOutbox.Collection, new DocumentQuery(AfterId: SequenceId.Format(status.Delivered)), ct)
+                .Take(_options.BatchSize).ToListAsync(ct);
+            status.OldestUndelivered = batch.Count == 0 ? null : CloudEvent.Parse(batch[0].Json).Time;
+            if (batch.Count == 0)
+            {
+                await signal.WaitAsync(_options.PollInterval, ct);
+                continue;
+            }
+            foreach (var record in batch)
+            {
+                await DeliverAsync(destination, record, status, ct);
+            }
+            version = version is null
+                ? (await _cursors.InsertAsync(new RelayCursor(destination.Name, status.Delivered), ct)).Version
+                : (await _cursors.ReplaceAsync(new RelayCursor(destination.Name, status.Delivered), version.Value, ct)).Version;
+            await trimmer.TrimAsync(state.DeliveredEverywhere(destinationCount), ct);
+        }
+    }
+
+    private async Task DeliverAsync(IEventDestination destination, StoredDocument record, DestinationState status, CancellationToken ct)
+    {
+        var sequence = SequenceId.Parse(record.Id);
+        var json = WithSequence(record.Json, sequence);
+        var cloudEvent = CloudEvent.Parse(json);
+        status.OldestUndelivered = cloudEvent.Time;
+        var delay = _options.FirstRetryDelay;
+        while (true)
+        {
+            DeliveryOutcome outcome;
+            using (var activity = StartDelivery(cloudEvent, destination))
+            {
+                outcome = await destination.DeliverAsync(source.Topic, cloudEvent, json, ct);
+                activity?.SetTag("samverkan.delivery.outcome", outcome.ToString());
+            }
+            if (outcome == DeliveryOutcome.Dropped)
+            {
+                await DeadLetters.RecordAsync(store, destination.Name, sequence, json, clock, ct);
+                logger.LogWarning("{Destination} dropped {EventId}; kept as a dead letter", destination.Name, cloudEvent.Id);
+            }
+            if (outcome != DeliveryOutcome.Retry)
+            {
+                break;
+            }
+            status.FailedAttempts++;
+            await Task.Delay(delay, clock, ct);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+        }
+        status.Delivered = sequence;
+        status.FailedAttempts = 0;
+        status.DeliveredCount++;
+        metrics.Delivered(destination.Name, clock.GetUtcNow() - cloudEvent.Time);
+    }
+
+    /// <summary>The sequence is the outbox number, known only once the append committed, so it joins the event here.</summary>
+    private static string WithSequence(string json, long sequence)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node["sequence"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return node.ToJsonString();
+    }
+
+    /// <summary>A delivery span in the trace of the write that caused the event.</summary>
+    private static Activity? StartDelivery(CloudEvent cloudEvent, IEventDestination destination)
+    {
+        ActivityContext.TryParse(cloudEvent.TraceParent, null, out var parent);
+        var activity = Activities.StartActivity($"deliver {cloudEvent.Type}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.destination.name", destination.Name);
+        activity?.SetTag("messaging.message.id", cloudEvent.Id);
+        return activity;
+    }
+}
+
+/// <summary>How far one destination has taken the outbox.</summary>
+internal sealed record RelayCursor(string Destination, long Delivered);

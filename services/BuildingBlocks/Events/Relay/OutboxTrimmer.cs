@@ -1,0 +1,39 @@
+using Samverkan.Events.Outbox;
+using Samverkan.Storage;
+
+namespace Samverkan.Events.Relay;
+
+/// <summary>
+/// Removes outbox records every destination has taken. The outbox is a queue, not the history:
+/// the history partners read is the change feed. Removing them also means a contact's erased
+/// personal data does not outlive its delivery in the producer's outbox.
+/// </summary>
+internal sealed class OutboxTrimmer(IDocumentStore store)
+{
+    private const int MaxPerCommit = 500;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task TrimAsync(long? deliveredEverywhere, CancellationToken ct)
+    {
+        if (deliveredEverywhere is not > 0 || !await _gate.WaitAsync(0, ct))
+        {
+            return;
+        }
+        try
+        {
+            var done = await store.QueryAsync(EventOutbox.Collection, new DocumentQuery(), ct)
+                .TakeWhile(record => SequenceId.Parse(record.Id) <= deliveredEverywhere)
+                .Take(MaxPerCommit)
+                .Select(record => (DocumentWrite)new DeleteDocument(EventOutbox.Collection, record.Id, record.Version))
+                .ToListAsync(ct);
+            if (done.Count > 0)
+            {
+                await store.CommitAsync(done, ct);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

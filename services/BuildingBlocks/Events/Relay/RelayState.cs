@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+
+namespace Samverkan.Events.Relay;
+
+/// <summary>Where each destination stands, for health, metrics and trimming.</summary>
+public sealed class RelayState
+{
+    private readonly ConcurrentDictionary<string, DestinationState> _destinations = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<DestinationState> Destinations => _destinations.Values.ToList();
+
+    public DestinationState For(string destination) => _destinations.GetOrAdd(destination, name => new DestinationState(name));
+
+    /// <summary>Every destination has delivered up to this sequence; null until all have loaded their cursor.</summary>
+    public long? DeliveredEverywhere(int expectedDestinations) =>
+        _destinations.Count < expectedDestinations || _destinations.Values.Any(d => !d.Loaded)
+            ? null
+            : _destinations.Values.Min(d => d.Delivered);
+}
+
+public sealed class DestinationState(string name)
+{
+    public string Name { get; } = name;
+    public bool Loaded { get; set; }
+    public long Delivered { get; set; }
+    /// <summary>When the oldest event this destination has not yet taken was written; null when it is up to date.</summary>
+    public DateTimeOffset? OldestUndelivered { get; set; }
+    public int FailedAttempts { get; set; }
+    public long DeliveredCount { get; set; }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Samverkan.Events.Subscribing;
+
+/// <summary>
+/// The CloudEvent a topic route received. Dapr's CloudEvents middleware hands the route the
+/// event's <c>data</c> as the body and, with <see cref="SubscriberExtensions.UseEventSubscriptions"/>,
+/// the envelope's attributes as <c>Cloudevent.*</c> headers; this puts the two back together.
+/// </summary>
+public static class IncomingEvent
+{
+    public static CloudEvent From(HttpRequest request, JsonElement data)
+    {
+        string Header(string name) => request.Headers[$"Cloudevent.{name}"].ToString();
+        var id = Header("id");
+        if (id.Length == 0)
+        {
+            throw new BadHttpRequestException("The request is not a CloudEvent (no id).");
+        }
+        return new CloudEvent(
+            SpecVersion: Header("specversion"),
+            Id: id,
+            Source: Header("source"),
+            Type: Header("type"),
+            Subject: Header("subject"),
+            Time: DateTimeOffset.Parse(Header("time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            DataContentType: "application/json",
+            Data: data,
+            PartitionKey: Header("partitionkey"),
+            // The delivery request carries the trace of the write that caused the event.
+            TraceParent: request.Headers.TryGetValue("traceparent", out var trace) ? trace.ToString() : null,
+            Sequence: Header("sequence") is { Length: > 0 } sequence ? sequence : null);
+    }
+}

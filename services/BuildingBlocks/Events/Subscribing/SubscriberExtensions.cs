@@ -1,0 +1,26 @@
+using Dapr;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Samverkan.Events.Subscribing;
+
+public static class SubscriberExtensions
+{
+    /// <summary>Dapr's subscriber programming model: CloudEvents unwrapped, attributes kept as headers, and <c>/dapr/subscribe</c>.</summary>
+    public static WebApplication UseEventSubscriptions(this WebApplication app)
+    {
+        app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true });
+        app.MapSubscribeHandler();
+        return app;
+    }
+
+    /// <summary>A topic route, with the topic's dead-letter topic for events it refuses (answers DROP).</summary>
+    public static RouteHandlerBuilder MapTopic(this IEndpointRouteBuilder app, string topic, Delegate handler) =>
+        app.MapPost($"/events/{topic}", handler)
+            .WithTopic(new TopicOptions { PubsubName = Topics.PubSubName, Name = topic, DeadLetterTopic = Topics.DeadLetter(topic) })
+            .ExcludeFromDescription();
+
+    /// <summary>Dapr's answer for "taken": anything else makes the sender retry.</summary>
+    public static IResult Success() => TypedResults.Ok(new { status = "SUCCESS" });
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.Json;
+using Samverkan.Events;
+using Samverkan.Events.Subscribing;
+using Samverkan.Storage;
+
+namespace Samverkan.Forums.Events;
+
+/// <summary>Keeps <see cref="InstitutionNameCopy"/> current from the institutions topic.</summary>
+public static class InstitutionEventsHandler
+{
+    public static IEndpointRouteBuilder MapInstitutionEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapTopic(Topics.Institutions, HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        JsonElement data, HttpRequest request, DocumentCollection<InstitutionNameCopy> names, CancellationToken ct)
+    {
+        var cloudEvent = IncomingEvent.From(request, data);
+        var sequence = long.Parse(cloudEvent.Sequence ?? "0", CultureInfo.InvariantCulture);
+        var copy = new InstitutionNameCopy(
+            cloudEvent.Subject,
+            data.GetProperty("name").GetString()!,
+            data.TryGetProperty("abbreviation", out var abbreviation) ? abbreviation.GetString() : null,
+            sequence);
+        var current = await names.GetAsync(copy.Id, ct);
+        if (current is not null && current.Value.Sequence >= sequence)
+        {
+            return SubscriberExtensions.Success();
+        }
+        var write = current is null ? names.Insert(copy) : names.Replace(copy, current.Version);
+        await ProcessedEvents.ApplyOnceAsync(names.Store, cloudEvent.Id, [write], ct);
+        return SubscriberExtensions.Success();
+    }
+}
