@@ -31,7 +31,7 @@ internal sealed class ChildRegistry(string dataDirectory)
             if (leftover is not null)
             {
                 leftover.Kill(entireProcessTree: true);
-                leftover.WaitForExit(5000);
+                WaitUntilGone(leftover);
             }
         }
         File.Delete(path);
@@ -67,7 +67,7 @@ internal sealed class ChildRegistry(string dataDirectory)
         {
             var process = Process.GetProcessById(entry.Pid);
             // Start times are derived from the boot time, which the runtime may compute a little differently each call.
-            if (!process.HasExited && Math.Abs(process.StartTime.ToUniversalTime().Ticks - entry.StartTicks) < TimeSpan.TicksPerSecond)
+            if (IsAlive(process) && Math.Abs(process.StartTime.ToUniversalTime().Ticks - entry.StartTicks) < TimeSpan.TicksPerSecond)
             {
                 return process;
             }
@@ -78,5 +78,39 @@ internal sealed class ChildRegistry(string dataDirectory)
             // Not running, or not ours to inspect.
         }
         return null;
+    }
+
+    /// <summary>
+    /// A killed orphan belongs to init, which may be slow to reap it; as a zombie it holds no
+    /// ports or files any more, so it counts as gone.
+    /// </summary>
+    private static bool IsAlive(Process process)
+    {
+        if (process.HasExited)
+        {
+            return false;
+        }
+        if (!OperatingSystem.IsLinux())
+        {
+            return true;
+        }
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void WaitUntilGone(Process process)
+    {
+        for (var waited = 0; waited < 5000 && IsAlive(process); waited += 50)
+        {
+            Thread.Sleep(50);
+        }
     }
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Samverkan.Local;
 
 /// <summary>
@@ -17,11 +14,10 @@ namespace Samverkan.Local;
 /// </remarks>
 public sealed class RunningPlatform : IAsyncDisposable
 {
-    private const string Host = "127.0.0.1";
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private readonly PlatformOptions options;
-    private readonly Dictionary<string, Ports> ports;
+    private readonly PortMap ports;
     private readonly Dictionary<string, ServiceProcess> processes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ChildRegistry registry;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -33,7 +29,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         DataDirectory = options.ResolvedDataDirectory;
         Directory.CreateDirectory(DataDirectory);
         registry = new ChildRegistry(DataDirectory);
-        ports = AssignPorts(options);
+        ports = new PortMap(options);
         var definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway).Distinct().ToList();
         if (options.Gateway)
         {
@@ -56,12 +52,9 @@ public sealed class RunningPlatform : IAsyncDisposable
         ? RestUrl(Topology.Gateway.Name)
         : throw new InvalidOperationException("This platform was started without the gateway.");
 
-    public Uri RestUrl(string service) => new($"http://{Host}:{ports[Topology.Find(service).Name].Rest}/");
+    public Uri RestUrl(string service) => ports.RestUrl(Topology.Find(service));
 
-    public Uri GrpcUrl(string service) =>
-        ports[Topology.Find(service).Name].Grpc is { } grpc
-            ? new Uri($"http://{Host}:{grpc}/")
-            : throw new InvalidOperationException($"{service} has no gRPC endpoint.");
+    public Uri GrpcUrl(string service) => ports.GrpcUrl(Topology.Find(service));
 
     /// <summary>The last lines the process wrote, each prefixed with "[service] ".</summary>
     public string OutputOf(string service) => Process(service).RecentOutput;
@@ -75,7 +68,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         try
         {
             platform.registry.KillLeftovers();
-            platform.EnsurePortsFree();
+            platform.ports.EnsureFree(platform.processes.Values.Select(p => p.Definition));
             var services = platform.processes.Values.Where(p => p.Definition != Topology.Gateway).ToList();
             await Task.WhenAll(services.Select(p => platform.StartOneAsync(p, cancellationToken)));
             if (platform.processes.TryGetValue(Topology.Gateway.Name, out var gateway))
@@ -175,6 +168,14 @@ public sealed class RunningPlatform : IAsyncDisposable
         {
             environment[$"Services__{service.ConfigName}__Grpc"] = GrpcUrl(service.Name).ToString().TrimEnd('/');
         }
+        // Producers relay their events straight to the apps that subscribe (the embedded stand-in
+        // for Dapr pub/sub); each app's /dapr/subscribe says which topics it takes.
+        foreach (var subscriber in Topology.EventSubscribers.Where(s => options.Services.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            environment[$"Events__Subscribers__{subscriber.Name}"] = RestUrl(subscriber.Name).ToString().TrimEnd('/');
+        }
+        // Webhook targets on this machine are the norm when running locally and in tests.
+        environment["Webhooks__AllowPrivateTargets"] = "true";
         return environment;
     }
 
@@ -183,82 +184,18 @@ public sealed class RunningPlatform : IAsyncDisposable
         var environment = new Dictionary<string, string>(common)
         {
             ["Kestrel__Endpoints__Http__Url"] = RestUrl(definition.Name).ToString().TrimEnd('/'),
-            ["Storage__Sqlite__Path"] = Path.Combine(DataDirectory, definition.Name + ".db"),
         };
-        if (definition.GrpcPort is not null)
-        {
-            environment["Kestrel__Endpoints__Grpc__Url"] = GrpcUrl(definition.Name).ToString().TrimEnd('/');
-        }
         if (definition == Topology.Gateway)
         {
+            // The gateway owns no data; it only needs to know where each service listens.
             foreach (var service in Topology.Services)
             {
                 environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address"] = RestUrl(service.Name).ToString();
             }
+            return environment;
         }
+        environment["Kestrel__Endpoints__Grpc__Url"] = GrpcUrl(definition.Name).ToString().TrimEnd('/');
+        environment["Storage__Sqlite__Path"] = Path.Combine(DataDirectory, definition.Name + ".db");
         return environment;
     }
-
-    /// <summary>
-    /// Fails fast on a taken port: otherwise whatever listens there could answer /health in
-    /// place of the child that failed to bind.
-    /// </summary>
-    private void EnsurePortsFree()
-    {
-        foreach (var name in processes.Keys)
-        {
-            foreach (var port in new[] { ports[name].Rest, ports[name].Grpc }.OfType<int>())
-            {
-                var probe = new TcpListener(IPAddress.Loopback, port);
-                try
-                {
-                    probe.Start();
-                }
-                catch (SocketException)
-                {
-                    throw new PlatformStartException(name, $"Port {port} for {name} on {Host} is already in use. Stop what listens there, or choose other ports.");
-                }
-                finally
-                {
-                    probe.Stop();
-                }
-            }
-        }
-    }
-
-    private static Dictionary<string, Ports> AssignPorts(PlatformOptions options)
-    {
-        var assigned = new Dictionary<string, Ports>(StringComparer.OrdinalIgnoreCase);
-        if (!options.FreePorts)
-        {
-            foreach (var definition in Topology.All)
-            {
-                assigned[definition.Name] = new Ports(definition == Topology.Gateway ? options.GatewayPort : definition.RestPort, definition.GrpcPort);
-            }
-            return assigned;
-        }
-        // All listeners are held open together so the ports handed out are distinct.
-        var listeners = new List<TcpListener>();
-        try
-        {
-            int Next()
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-                return ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-            foreach (var definition in Topology.All)
-            {
-                assigned[definition.Name] = new Ports(Next(), definition.GrpcPort is null ? null : Next());
-            }
-            return assigned;
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
-    }
-
-    private readonly record struct Ports(int Rest, int? Grpc);
 }

@@ -26,6 +26,9 @@ public static class Topology
     /// <summary>The services behind the gateway; they start in parallel, before the gateway.</summary>
     public static IReadOnlyList<ServiceDefinition> Services { get; } = [Regions, Institutions, Forums, Contacts, Subscriptions];
 
+    /// <summary>The services that subscribe to events: Forums (institution names) and Subscriptions (the change feed).</summary>
+    public static IReadOnlyList<ServiceDefinition> EventSubscribers { get; } = [Forums, Subscriptions];
+
     /// <summary>Every process: the services, then the gateway.</summary>
     public static IReadOnlyList<ServiceDefinition> All { get; } = [.. Services, Gateway];
 

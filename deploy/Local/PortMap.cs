@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Samverkan.Local;
+
+/// <summary>The REST and gRPC port of every process of the topology, fixed or chosen free at start.</summary>
+internal sealed class PortMap
+{
+    public const string Host = "127.0.0.1";
+
+    private readonly Dictionary<string, (int Http, int? Grpc)> ports = new(StringComparer.OrdinalIgnoreCase);
+
+    public PortMap(PlatformOptions options)
+    {
+        if (!options.FreePorts)
+        {
+            foreach (var definition in Topology.All)
+            {
+                ports[definition.Name] = (definition == Topology.Gateway ? options.GatewayPort : definition.RestPort, definition.GrpcPort);
+            }
+            return;
+        }
+        // All listeners are held open together so the ports handed out are distinct.
+        var listeners = new List<TcpListener>();
+        try
+        {
+            int Next()
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                listeners.Add(listener);
+                return ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+            foreach (var definition in Topology.All)
+            {
+                ports[definition.Name] = (Next(), definition.GrpcPort is null ? null : Next());
+            }
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+
+    public Uri RestUrl(ServiceDefinition definition) => new($"http://{Host}:{ports[definition.Name].Http}/");
+
+    public Uri GrpcUrl(ServiceDefinition definition) =>
+        ports[definition.Name].Grpc is { } grpc
+            ? new Uri($"http://{Host}:{grpc}/")
+            : throw new InvalidOperationException($"{definition.Name} has no gRPC endpoint.");
+
+    /// <summary>
+    /// Fails fast on a taken port: otherwise whatever listens there could answer /health in
+    /// place of the child that failed to bind.
+    /// </summary>
+    public void EnsureFree(IEnumerable<ServiceDefinition> definitions)
+    {
+        foreach (var definition in definitions)
+        {
+            foreach (var port in new[] { ports[definition.Name].Http, ports[definition.Name].Grpc }.OfType<int>())
+            {
+                var probe = new TcpListener(IPAddress.Loopback, port);
+                try
+                {
+                    probe.Start();
+                }
+                catch (SocketException)
+                {
+                    throw new PlatformStartException(definition.Name,
+                        $"Port {port} for {definition.Name} on {Host} is already in use. Stop what listens there, or choose other ports.");
+                }
+                finally
+                {
+                    probe.Stop();
+                }
+            }
+        }
+    }
+}
