@@ -35,6 +35,12 @@ public sealed record PlatformOptions
 
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Extra configuration for every service process (not the gateway), as environment variables (<c>Webhooks__RetrySchedule__0</c>);
+    /// they win over the launcher's own (tests use this for short retry schedules, or to turn a local default off).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Receives every child output line, already prefixed with "[service] "; null to keep quiet.</summary>
     public Action<string>? Output { get; init; } = Console.WriteLine;
 

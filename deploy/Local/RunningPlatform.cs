@@ -196,6 +196,10 @@ public sealed class RunningPlatform : IAsyncDisposable
         }
         environment["Kestrel__Endpoints__Grpc__Url"] = GrpcUrl(definition.Name).ToString().TrimEnd('/');
         environment["Storage__Sqlite__Path"] = Path.Combine(DataDirectory, definition.Name + ".db");
+        foreach (var (key, value) in options.Settings)
+        {
+            environment[key] = value;
+        }
         return environment;
     }
 }

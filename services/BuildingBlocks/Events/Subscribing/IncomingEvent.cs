@@ -13,7 +13,7 @@ public static class IncomingEvent
 {
     public static CloudEvent From(HttpRequest request, JsonElement data)
     {
-        string Header(string name) => request.Headers[$"Cloudevent.{name}"].ToString();
+        string Header(string name) => Unescape(request.Headers[$"Cloudevent.{name}"].ToString());
         var id = Header("id");
         if (id.Length == 0)
         {
@@ -33,4 +33,9 @@ public static class IncomingEvent
             TraceParent: request.Headers.TryGetValue("traceparent", out var trace) ? trace.ToString() : null,
             Sequence: Header("sequence") is { Length: > 0 } sequence ? sequence : null);
     }
+
+    // The middleware forwards each attribute's JSON text with only its quotes trimmed, so escapes
+    // arrive as the sender wrote them (System.Text.Json writes the '+' of a time as \u002B).
+    private static string Unescape(string raw) =>
+        raw.Contains('\\') ? JsonSerializer.Deserialize<string>($"\"{raw}\"") ?? raw : raw;
 }

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Subscriptions.Feed;
+
+namespace Samverkan.Subscriptions.Apis;
+
+/// <summary>A page of the change feed: the events (each a CloudEvent plus <c>position</c>) and the cursor to pass as <c>after</c> next.</summary>
+public sealed record ChangesPage(IReadOnlyList<JsonObject> Events, string Next);
+
+public static class ChangesApi
+{
+    public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/changes").WithTags("Changes");
+        api.MapGet("/", ListAsync)
+            .WithSummary("Every change of every service in one order, after a cursor; types filters (trailing * allowed)");
+        api.MapGet("/stream", ChangeStream.Open)
+            .WithSummary("The change feed as Server-Sent Events, resuming after Last-Event-ID (or after)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        return app;
+    }
+
+    /// <summary>
+    /// <c>next</c> is always set: the position the read reached, past events of other types too.
+    /// When it equals the <c>after</c> sent, the reader is at the end of the feed for now.
+    /// </summary>
+    private static async Task<Results<Ok<ChangesPage>, ValidationProblem>> ListAsync(
+        string? after, string? limit, string? types, ChangeFeed feed, CancellationToken ct)
+    {
+        var validation = new Validation();
+        var position = FeedPosition.ParseCursor(after, "after", validation);
+        var take = QueryValues.Limit(limit, validation);
+        var filter = TypeFilter.Parse(types, "types", validation);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+        var page = await feed.ReadAsync(position, take, filter, ct);
+        if (page.ScannedTo == position && position > 0 && await feed.EndAsync(ct) is var end && end < position)
+        {
+            // Not a cursor this feed gave out: waiting on it would silently miss the events up to it.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = [$"Beyond the end of the feed ({end})."] });
+        }
+        return TypedResults.Ok(new ChangesPage(page.Entries.Select(entry => entry.Event).ToList(), FeedPosition.Format(page.ScannedTo)));
+    }
+}

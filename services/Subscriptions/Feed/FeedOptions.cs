@@ -1,0 +1,13 @@
+namespace Samverkan.Subscriptions.Feed;
+
+/// <summary>Tuning of the change feed's readers (configuration section <c>Feed</c>).</summary>
+public sealed class FeedOptions
+{
+    public const string Section = "Feed";
+
+    /// <summary>How often a waiting stream looks for new events when no in-process signal came (appends by another instance).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often an idle stream sends a comment, so proxies and clients see the connection is alive.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+}

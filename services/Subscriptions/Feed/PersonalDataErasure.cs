@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Samverkan.Events;
+using Samverkan.Storage;
+
+namespace Samverkan.Subscriptions.Feed;
+
+/// <summary>
+/// The feed keeps every change as history, but not a person's data after the contact was
+/// erased: when the erasure event arrives, the earlier events of that contact lose their
+/// <c>person</c> in the same commit that appends the erasure (the rule of
+/// Samverkan.Contacts' <c>ContactEvents.RemovePersonalData</c>, which owns the schema).
+/// Events already delivered by webhook cannot be recalled; pending ones are read from the
+/// feed at delivery time and go out redacted.
+/// </summary>
+public static class PersonalDataErasure
+{
+    public const string ContactErased = "samverkan.contact.erased.v1";
+
+    public static string SubjectTag(string source, string subject) => $"subject:{source}|{subject}";
+
+    public static async Task<IReadOnlyList<DocumentWrite>> RedactionsAsync(IDocumentStore store, CloudEvent cloudEvent, CancellationToken ct)
+    {
+        if (cloudEvent.Type != ContactErased)
+        {
+            return [];
+        }
+        var tag = SubjectTag(cloudEvent.Source, cloudEvent.Subject);
+        var writes = new List<DocumentWrite>();
+        await foreach (var stored in store.QueryAsync(ChangeFeed.Collection, new DocumentQuery(tag), ct))
+        {
+            var earlier = JsonNode.Parse(stored.Json)!.AsObject();
+            if (earlier["data"] is JsonObject data && data["person"] is not null)
+            {
+                data["person"] = null;
+                writes.Add(new ReplaceDocument(ChangeFeed.Collection, stored.Id, earlier.ToJsonString(), [tag], stored.Version));
+            }
+        }
+        return writes;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Samverkan.Storage;
+using Samverkan.Subscriptions.Feed;
+using Samverkan.Subscriptions.Model;
+
+namespace Samverkan.Subscriptions.Webhooks;
+
+/// <summary>What every subscription worker uses; one instance for the process.</summary>
+public sealed class DeliveryServices(
+    DocumentCollection<WebhookSubscription> subscriptions,
+    DocumentCollection<DeliveryState> states,
+    ChangeFeed feed,
+    FeedSignal feedSignal,
+    SubscriptionSignal changes,
+    WebhookSender sender,
+    DeliveryLog log,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILoggerFactory loggers)
+{
+    public DocumentCollection<WebhookSubscription> Subscriptions => subscriptions;
+    public DocumentCollection<DeliveryState> States => states;
+    public ChangeFeed Feed => feed;
+    public FeedSignal FeedSignal => feedSignal;
+    public SubscriptionSignal Changes => changes;
+    public WebhookSender Sender => sender;
+    public DeliveryLog Log => log;
+    public WebhookOptions Options => options.Value;
+    public TimeProvider Clock => clock;
+    public ILogger Logger { get; } = loggers.CreateLogger("Samverkan.Subscriptions.Webhooks");
+
+    /// <summary>Disables the subscription for a reason found by delivery, retrying when a client's write lands first.</summary>
+    public async Task DisableAsync(string subscriptionId, string reason, DateTimeOffset at, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await subscriptions.GetAsync(subscriptionId, ct);
+            if (current is not { Value.Enabled: true })
+            {
+                return;
+            }
+            try
+            {
+                await subscriptions.ReplaceAsync(current.Value.Disable(reason, at), current.Version, ct);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                // A PATCH landed between the read and the write: read it and apply the disable to it.
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Events.Relay;
+using Samverkan.Events.Subscribing;
+using Samverkan.Events.Tests.Support;
+
+namespace Samverkan.Events.Tests;
+
+public sealed class RelayRecoveryTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task A_subscriber_that_is_down_does_not_delay_another()
+    {
+        await using var up = await TestSubscriberApp.StartAsync();
+        await using var producer = await RelayHost.StartAsync(_database.Path,
+            RelayHost.Subscriber("down", Loopback.UnusedUrl()), RelayHost.Subscriber("up", up.Url));
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await producer.Outbox.CommitAsync([], [SampleForum.Updated($"f-{i}")]);
+        }
+        await Eventually.TrueAsync(() => up.Accepted.Count >= 5, "the subscriber that is up has every event");
+
+        Assert.Equal([1, 2, 3, 4, 5], up.Accepted.Select(d => d.Sequence));
+        var down = producer.Services.GetRequiredService<RelayState>().For("http:down");
+        Assert.Equal(0, down.Delivered);
+        await Eventually.TrueAsync(() => down.FailedAttempts > 0, "the relay keeps trying the subscriber that is down");
+    }
+
+    [Fact]
+    public async Task After_a_restart_delivery_resumes_from_the_stored_cursor()
+    {
+        const int batchSize = 3;
+        await using var subscriber = await TestSubscriberApp.StartAsync(answer: (_, _) =>
+        {
+            Thread.Sleep(25); // slow enough that the first host stops in the middle
+            return SubscriberExtensions.Success();
+        });
+        // A second subscriber that stays down keeps everything in the outbox: only the cursor says where to resume.
+        var settings = new[]
+        {
+            RelayHost.Subscriber("reader", subscriber.Url), RelayHost.Subscriber("down", Loopback.UnusedUrl()),
+            RelayHost.Setting("Events:Relay:BatchSize", $"{batchSize}"),
+        };
+
+        await using (var first = await RelayHost.StartAsync(_database.Path, settings))
+        {
+            await first.Outbox.CommitAsync([], [.. Enumerable.Range(1, 12).Select(i => SampleForum.Updated($"f-{i}"))]);
+            await Eventually.TrueAsync(() => subscriber.Accepted.Count >= 2 * batchSize, "two batches are delivered");
+        }
+        var beforeRestart = subscriber.Accepted.Count;
+        Assert.True(beforeRestart < 12, "The first host stopped before it delivered everything.");
+
+        await using var second = await RelayHost.StartAsync(_database.Path, settings);
+        for (var i = 13; i <= 15; i++)
+        {
+            await second.Outbox.CommitAsync([], [SampleForum.Updated($"f-{i}")]);
+        }
+        await Eventually.TrueAsync(() => subscriber.Accepted.DistinctBy(d => d.Event.Id).Count() >= 15, "every event arrives");
+
+        var received = subscriber.Accepted;
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), received.DistinctBy(d => d.Event.Id).Select(d => d.Sequence));
+        Assert.InRange(received.Count - 15, 0, batchSize);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+using Samverkan.Local;
+using Samverkan.TestSupport;
+
+namespace Samverkan.Subscriptions.Tests.Support;
+
+/// <summary>
+/// The Subscriptions service as a real process with two producers: Institutions (whose writes
+/// the tests make) and Regions (which Institutions asks; its seed is in the feed too). The
+/// launcher points both producers' relays at Subscriptions and allows private webhook targets.
+/// </summary>
+public abstract class SubscriptionsFixture(IReadOnlyDictionary<string, string> settings, params string[] services)
+    : ServiceFixture(services), IAsyncLifetime
+{
+    private readonly string[] _producers = services[1..];
+
+    protected override IReadOnlyDictionary<string, string> Settings => settings;
+
+    /// <summary>
+    /// Starts the services and waits until the feed holds every producer's seed, so that what a
+    /// test sees arrive afterwards is what it wrote (a subscription starts at the feed's end).
+    /// </summary>
+    public new async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var producers = _producers;
+        if (producers.Length == 0)
+        {
+            return;
+        }
+        var root = PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory);
+        var expected = producers.ToDictionary(p => $"/samverkan/{p}", p => JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(root, "services", char.ToUpperInvariant(p[0]) + p[1..], "Seed", p + ".json"))).RootElement.GetArrayLength());
+        await Eventually.TrueAsync(async () =>
+        {
+            var bySource = (await Client.ReadChangesAsync()).GroupBy(e => e.GetProperty("source").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+            return expected.All(seed => bySource.GetValueOrDefault(seed.Key) >= seed.Value);
+        }, "every producer's seed in the change feed");
+    }
+
+    public HttpClient Institutions => ClientFor("institutions");
+
+    /// <summary>Creates an institution with a unique name; returns its id.</summary>
+    public async Task<string> CreateInstitutionAsync(string prefix = "Högskolan i Prov")
+    {
+        using var response = await Institutions.PostJsonAsync("/api/institutions", new { name = $"{prefix} {Guid.NewGuid():N}", kind = "university" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+}
+
+/// <summary>For the change feed: a short keep-alive, so a test can see one.</summary>
+public sealed class FeedFixture() : SubscriptionsFixture(
+    new Dictionary<string, string> { ["Feed__KeepAliveInterval"] = "00:00:01" }, "subscriptions", "institutions", "regions");
+
+/// <summary>For webhooks: a retry schedule of 16 attempts a quarter second apart (about 4 s), so retrying and giving up fit in a test.</summary>
+public sealed class WebhookFixture() : SubscriptionsFixture(ShortSchedule(), "subscriptions", "institutions", "regions")
+{
+    public const int Attempts = 16;
+
+    private static Dictionary<string, string> ShortSchedule()
+    {
+        var settings = new Dictionary<string, string> { ["Webhooks__PollInterval"] = "00:00:01" };
+        for (var i = 0; i < Attempts; i++)
+        {
+            settings[$"Webhooks__RetrySchedule__{i}"] = i == 0 ? "00:00:00" : "00:00:00.250";
+        }
+        return settings;
+    }
+}
+
+/// <summary>Subscriptions alone, with the production default: private targets refused.</summary>
+public sealed class RefusingFixture() : SubscriptionsFixture(
+    new Dictionary<string, string> { ["Webhooks__AllowPrivateTargets"] = "false" }, "subscriptions");
+
+[CollectionDefinition(Name)]
+public sealed class FeedCollection : ICollectionFixture<FeedFixture>
+{
+    public const string Name = "feed";
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebhookCollection : ICollectionFixture<WebhookFixture>
+{
+    public const string Name = "webhooks";
+}
+
+/// <summary>For the test that kills processes: its own services, so no other test sees them go.</summary>
+public sealed class RestartFixture() : SubscriptionsFixture(new Dictionary<string, string>(), "subscriptions", "institutions", "regions");
+
+/// <summary>For erasure: Contacts and the services it asks (Forums, Institutions, Regions), all producing into the feed.</summary>
+public sealed class ErasureFixture() : SubscriptionsFixture(new Dictionary<string, string>(), "subscriptions", "contacts", "forums", "institutions", "regions");
