@@ -24,12 +24,25 @@ internal sealed class PortMap
         var listeners = new List<TcpListener>();
         try
         {
+            // From 10000-19999, below Linux's ephemeral range: a port the OS hands to some
+            // client or to a test's own listener on port 0 between this check and the child's
+            // bind cannot be one of these. Tests' own fixed-range listeners use 20000-30000.
             int Next()
             {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-                return ((IPEndPoint)listener.LocalEndpoint).Port;
+                for (var attempt = 0; ; attempt++)
+                {
+                    var listener = new TcpListener(IPAddress.Loopback, Random.Shared.Next(10000, 20000));
+                    try
+                    {
+                        listener.Start();
+                        listeners.Add(listener);
+                        return ((IPEndPoint)listener.LocalEndpoint).Port;
+                    }
+                    catch (SocketException) when (attempt < 100)
+                    {
+                        // Taken: try another.
+                    }
+                }
             }
             foreach (var definition in Topology.All)
             {

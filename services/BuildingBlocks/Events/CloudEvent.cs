@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -23,7 +24,11 @@ public sealed record CloudEvent(
 {
     public const string MediaType = "application/cloudevents+json";
 
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.General);
+    /// <summary>Å, ä, ö and '+' as themselves: attribute text reaches subscribers' headers unescaped.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.General)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

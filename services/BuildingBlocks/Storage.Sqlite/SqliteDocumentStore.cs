@@ -77,7 +77,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, cancellationToken));
             }
             await transaction.CommitAsync(cancellationToken);
-            if (writes.Any(write => write is not InsertDocument))
+            if (writes.Any(write => write is ReplaceDocument or DeleteDocument))
             {
                 await CheckpointAsync(connection, cancellationToken);
             }
@@ -134,7 +134,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     /// <summary>
     /// Moves the write-ahead log into the database file and truncates it after a replace or a
     /// delete, so the page images from before it (which may hold corrected or erased personal
-    /// data) leave the log too. Inserts leave nothing behind and skip this.
+    /// data) leave the log too. Inserts and appends leave nothing behind and skip this.
     /// </summary>
     private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

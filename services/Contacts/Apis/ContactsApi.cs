@@ -139,8 +139,7 @@ public static class ContactsApi
         {
             return failed;
         }
-        var redactions = await outbox.RedactPendingAsync(id, ContactEvents.RemovePersonalData, ct);
-        await outbox.CommitAsync([contacts.Delete(id, current.Version), .. redactions], [ContactEvents.Tombstone(id)], ct);
+        await outbox.CommitErasureAsync([contacts.Delete(id, current.Version)], ContactEvents.Tombstone(id), ContactEvents.RemovePersonalData, ct);
         ContactsLog.Erased(Logger(loggers), id);
         return TypedResults.NoContent();
     }

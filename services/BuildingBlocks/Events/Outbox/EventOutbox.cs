@@ -49,10 +49,29 @@ public sealed class EventOutbox(
     }
 
     /// <summary>
-    /// Rewrites the data of this subject's events that are still waiting in the outbox, for a
-    /// commit that erases personal data: what was not yet delivered must not be delivered later,
-    /// nor stay on disk. Returns the writes to commit together with the erasure.
+    /// Commits an erasure of <paramref name="announcement"/>'s subject: the writes, the event, and
+    /// <paramref name="redact"/> applied to the data of that subject's events still waiting in the
+    /// outbox, so what was not yet delivered is never delivered, nor stays on disk. The relay may
+    /// trim a waiting event between the read and the commit; then the commit is assembled again.
     /// </summary>
+    public async Task<IReadOnlyList<long>> CommitErasureAsync(
+        IReadOnlyList<DocumentWrite> writes, OutgoingEvent announcement, Action<JsonObject> redact, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var redactions = await RedactPendingAsync(announcement.Subject, redact, cancellationToken);
+            try
+            {
+                return await CommitAsync([.. writes, .. redactions], [announcement], cancellationToken);
+            }
+            catch (ConcurrencyConflictException e) when (e.Collection == Collection && attempt < 5)
+            {
+                // A waiting event was delivered and trimmed meanwhile: read what is left and retry.
+            }
+        }
+    }
+
+    /// <summary>Rewrites the data of this subject's events still waiting in the outbox; the writes to commit with an erasure.</summary>
     public async Task<IReadOnlyList<DocumentWrite>> RedactPendingAsync(string subject, Action<JsonObject> redact, CancellationToken ct)
     {
         var writes = new List<DocumentWrite>();
@@ -62,7 +81,7 @@ public sealed class EventOutbox(
             if (envelope["data"] is JsonObject data)
             {
                 redact(data);
-                writes.Add(new ReplaceDocument(Collection, record.Id, envelope.ToJsonString(), [SubjectTag(subject)], record.Version));
+                writes.Add(new ReplaceDocument(Collection, record.Id, envelope.ToJsonString(CloudEvent.JsonOptions), [SubjectTag(subject)], record.Version));
             }
         }
         return writes;

@@ -10,11 +10,17 @@ public sealed class OutboxSignal
 
     public void Pulse() => Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The wake-up after now. Take it before looking for events and wait on it after finding
+    /// none, so a commit landing in between is not missed.
+    /// </summary>
+    public Task Next => Volatile.Read(ref _next).Task;
+
+    public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
-            await Volatile.Read(ref _next).Task.WaitAsync(timeout, cancellationToken);
+            await next.WaitAsync(timeout, cancellationToken);
         }
         catch (TimeoutException)
         {

@@ -51,8 +51,9 @@ internal sealed class OutboxRelay(
         logger.LogWarning("No event subscribers are configured for {Topic}: events are not delivered", source.Topic);
         while (!ct.IsCancellationRequested)
         {
-            await signal.WaitAsync(_options.PollInterval, ct);
+            var next = signal.Next;
             await trimmer.TrimAsync(long.MaxValue, ct);
+            await OutboxSignal.WaitAsync(next, _options.PollInterval, ct);
         }
     }
 
@@ -82,12 +83,13 @@ internal sealed class OutboxRelay(
         status.Loaded = true;
         while (!ct.IsCancellationRequested)
         {
+            var next = signal.Next;
             var batch = await store.QueryAsync(EventOutbox.Collection, new DocumentQuery(AfterId: SequenceId.Format(status.Delivered)), ct)
                 .Take(_options.BatchSize).ToListAsync(ct);
             status.OldestUndelivered = batch.Count == 0 ? null : CloudEvent.Parse(batch[0].Json).Time;
             if (batch.Count == 0)
             {
-                await signal.WaitAsync(_options.PollInterval, ct);
+                await OutboxSignal.WaitAsync(next, _options.PollInterval, ct);
                 continue;
             }
             foreach (var record in batch)
@@ -140,7 +142,7 @@ internal sealed class OutboxRelay(
     {
         var node = JsonNode.Parse(json)!.AsObject();
         node["sequence"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return node.ToJsonString();
+        return node.ToJsonString(CloudEvent.JsonOptions);
     }
 
     /// <summary>A delivery span in the trace of the write that caused the event.</summary>

@@ -15,10 +15,13 @@ internal sealed class OutboxTrimmer(IDocumentStore store)
 
     public async Task TrimAsync(long? deliveredEverywhere, CancellationToken ct)
     {
-        if (deliveredEverywhere is not > 0 || !await _gate.WaitAsync(0, ct))
+        if (deliveredEverywhere is not > 0)
         {
             return;
         }
+        // Wait rather than skip: a skipped trim would leave the newest delivered events behind
+        // until the next delivery, which on an idle service may never come.
+        await _gate.WaitAsync(ct);
         try
         {
             var done = await store.QueryAsync(EventOutbox.Collection, new DocumentQuery(), ct)

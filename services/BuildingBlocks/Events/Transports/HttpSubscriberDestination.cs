@@ -26,7 +26,7 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
             foreach (var route in routes)
             {
                 using var content = new StringContent(json, Encoding.UTF8, CloudEvent.MediaType);
-                using var response = await client.PostAsync(new Uri(baseAddress, "/" + route.TrimStart('/')), content, cancellationToken);
+                using var response = await client.PostAsync(Under(route), content, cancellationToken);
                 var outcome = await OutcomeAsync(response, cancellationToken);
                 if (outcome != DeliveryOutcome.Delivered)
                 {
@@ -49,11 +49,14 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
     {
         if (_subscriptions is null || DateTimeOffset.UtcNow - _discoveredAt > RediscoverAfter)
         {
-            _subscriptions = await client.GetFromJsonAsync<List<DaprSubscription>>(new Uri(baseAddress, "/dapr/subscribe"), cancellationToken) ?? [];
+            _subscriptions = await client.GetFromJsonAsync<List<DaprSubscription>>(Under("dapr/subscribe"), cancellationToken) ?? [];
             _discoveredAt = DateTimeOffset.UtcNow;
         }
         return _subscriptions;
     }
+
+    /// <summary>A path under the app's base address, keeping any path the base address has.</summary>
+    private Uri Under(string path) => new($"{baseAddress.ToString().TrimEnd('/')}/{path.TrimStart('/')}");
 
     /// <summary>Dapr's app contract: 2xx is success unless the body says RETRY or DROP; anything else is a retry.</summary>
     private static async Task<DeliveryOutcome> OutcomeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
