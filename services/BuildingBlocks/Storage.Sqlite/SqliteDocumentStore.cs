@@ -77,7 +77,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, cancellationToken));
             }
             await transaction.CommitAsync(cancellationToken);
-            if (writes.Any(write => write is ReplaceDocument or DeleteDocument))
+            if (writes.Any(write => write is DeleteDocument))
             {
                 await CheckpointAsync(connection, cancellationToken);
             }
@@ -132,9 +132,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     }
 
     /// <summary>
-    /// Moves the write-ahead log into the database file and truncates it after a replace or a
-    /// delete, so the page images from before it (which may hold corrected or erased personal
-    /// data) leave the log too. Inserts and appends leave nothing behind and skip this.
+    /// After a delete, moves the write-ahead log into the database file and truncates it, so the
+    /// page images from before (which may hold erased personal data, including older versions
+    /// of it) leave the log too; secure_delete has already zeroed the freed space in the file.
+    /// Other writes skip this: a checkpoint per write would cost an fsync each.
     /// </summary>
     private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

@@ -22,6 +22,8 @@ internal static class SqliteSchema
                 id TEXT NOT NULL,
                 PRIMARY KEY (collection, tag, id)
             ) WITHOUT ROWID;
+            -- Replacing a document's tags deletes them by document: without this, every write scans all the collection's tags.
+            CREATE INDEX IF NOT EXISTS document_tags_by_document ON document_tags (collection, id);
             CREATE TABLE IF NOT EXISTS sequences (
                 collection TEXT NOT NULL PRIMARY KEY,
                 last INTEGER NOT NULL

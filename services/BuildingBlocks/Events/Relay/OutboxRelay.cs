@@ -52,7 +52,7 @@ internal sealed class OutboxRelay(
         while (!ct.IsCancellationRequested)
         {
             var next = signal.Next;
-            await trimmer.TrimAsync(long.MaxValue, ct);
+            await trimmer.TrimAsync(long.MaxValue, idle: true, ct);
             await OutboxSignal.WaitAsync(next, _options.PollInterval, ct);
         }
     }
@@ -89,6 +89,7 @@ internal sealed class OutboxRelay(
             status.OldestUndelivered = batch.Count == 0 ? null : CloudEvent.Parse(batch[0].Json).Time;
             if (batch.Count == 0)
             {
+                await trimmer.TrimAsync(state.DeliveredEverywhere(destinationCount), idle: true, ct);
                 await OutboxSignal.WaitAsync(next, _options.PollInterval, ct);
                 continue;
             }
@@ -99,7 +100,7 @@ internal sealed class OutboxRelay(
             version = version is null
                 ? (await _cursors.InsertAsync(new RelayCursor(destination.Name, status.Delivered), ct)).Version
                 : (await _cursors.ReplaceAsync(new RelayCursor(destination.Name, status.Delivered), version.Value, ct)).Version;
-            await trimmer.TrimAsync(state.DeliveredEverywhere(destinationCount), ct);
+            await trimmer.TrimAsync(state.DeliveredEverywhere(destinationCount), idle: false, ct);
         }
     }
 

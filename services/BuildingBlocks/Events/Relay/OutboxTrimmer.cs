@@ -11,11 +11,17 @@ namespace Samverkan.Events.Relay;
 internal sealed class OutboxTrimmer(IDocumentStore store)
 {
     private const int MaxPerCommit = 500;
+    private const int TrimEvery = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _trimmedTo;
 
-    public async Task TrimAsync(long? deliveredEverywhere, CancellationToken ct)
+    /// <summary>
+    /// Removes what every destination has taken: when <paramref name="idle"/> (nothing is waiting,
+    /// so the cost does not delay delivery), or once <see cref="TrimEvery"/> records have gathered.
+    /// </summary>
+    public async Task TrimAsync(long? deliveredEverywhere, bool idle, CancellationToken ct)
     {
-        if (deliveredEverywhere is not > 0)
+        if (deliveredEverywhere is not { } upTo || (!idle && upTo - Volatile.Read(ref _trimmedTo) < TrimEvery))
         {
             return;
         }
@@ -25,13 +31,14 @@ internal sealed class OutboxTrimmer(IDocumentStore store)
         try
         {
             var done = await store.QueryAsync(EventOutbox.Collection, new DocumentQuery(), ct)
-                .TakeWhile(record => SequenceId.Parse(record.Id) <= deliveredEverywhere)
+                .TakeWhile(record => SequenceId.Parse(record.Id) <= upTo)
                 .Take(MaxPerCommit)
                 .Select(record => (DocumentWrite)new DeleteDocument(EventOutbox.Collection, record.Id, record.Version))
                 .ToListAsync(ct);
             if (done.Count > 0)
             {
                 await store.CommitAsync(done, ct);
+                Volatile.Write(ref _trimmedTo, SequenceId.Parse(done[^1].Id));
             }
         }
         finally

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Samverkan.Bench.Events;
+using Samverkan.Local;
+
+// Write-to-webhook and write-to-feed latency under a steady write load, and the relay's
+// catch-up throughput, on the real platform (every service and the gateway as processes):
+//   dotnet run -c Release --project bench/Events [-- --rate 20] [--seconds 30] [--backlog 2000]
+var rate = Option("--rate", 20);
+var seconds = Option("--seconds", 30);
+var backlog = Option("--backlog", 2000);
+
+using var data = new TempData();
+await using var platform = await RunningPlatform.StartAsync(new PlatformOptions
+{
+    DataDirectory = data.Path, FreePorts = true, Output = null, HealthTimeout = TimeSpan.FromSeconds(60),
+});
+using var gateway = new HttpClient { BaseAddress = platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+await using var receiver = await WebhookReceiver.StartAsync();
+await Arrivals.SubscribeAsync(gateway, receiver.Url);
+await using var feed = await FeedReader.StartAsync(gateway);
+
+Console.WriteLine($"Steady load: {rate} institution writes/s for {seconds} s through the gateway ({Environment.ProcessorCount} cores)");
+var writes = await Load.SteadyAsync(gateway, rate, TimeSpan.FromSeconds(seconds));
+await Task.Delay(TimeSpan.FromSeconds(5));
+Console.WriteLine(Arrivals.Header);
+Console.WriteLine(Arrivals.Row("write → feed (SSE)", writes, feed.Arrivals));
+Console.WriteLine(Arrivals.Row("write → webhook", writes, receiver.Arrivals));
+
+// Relay throughput: with the Subscriptions service down, a backlog builds in the Institutions
+// outbox; after its restart the relay delivers the backlog as fast as it can.
+platform.Kill("subscriptions");
+var backlogWrites = await Load.BurstAsync(gateway, platform.RestUrl("institutions"), backlog);
+var restarted = Stopwatch.StartNew();
+await platform.RestartAsync("subscriptions");
+await feed.WaitForAsync(backlogWrites.Keys, TimeSpan.FromMinutes(10));
+Console.WriteLine($"Relay catch-up: {backlog} events into the change feed in {restarted.Elapsed.TotalSeconds:F1} s " +
+    $"= {backlog / restarted.Elapsed.TotalSeconds:F0} events/s (including the service's restart)");
+
+int Option(string name, int fallback) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
