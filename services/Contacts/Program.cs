@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapContactsApi();
+app.MapStaleContactsApi();
 app.MapGrpcService<ContactDirectoryService>();
 app.Run();
 

@@ -47,6 +47,21 @@ public sealed class ContactDirectoryTests(ContactsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_contact_point_carries_the_period_it_is_valid()
+    {
+        var institutionId = await fixture.CreateInstitutionAsync();
+        var (created, _) = await fixture.Client.CreateContactAsync(new
+        {
+            kind = "function", function = "Ordförande", institutionId, validFrom = "2019-01-01", validTo = "2020-12-31",
+        });
+
+        var reply = await Client.ListContactsAsync(new ListContactsRequest { InstitutionIds = { institutionId } });
+
+        var point = Assert.Single(reply.Contacts);
+        Assert.Equal((created.Id, "2019-01-01", "2020-12-31"), (point.Id, point.ValidFrom, point.ValidTo));
+    }
+
+    [Fact]
     public async Task Listing_an_unknown_forum_matches_nothing()
     {
         var reply = await Client.ListContactsAsync(new ListContactsRequest { ForumIds = { "no-such-forum" } });

@@ -100,6 +100,13 @@ public sealed class MongoDocumentStore : IDocumentStore, IDisposable
             Transaction, cancellationToken);
     }
 
+    /// <summary>
+    /// Nothing to do in the database itself: a replaced or deleted document is gone from its
+    /// collections at commit. The replica set's oplog still holds the change for its retention
+    /// window, and backups hold what they hold; both are operations' to bound (docs/events.md).
+    /// </summary>
+    public Task ForgetOldVersionsAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
     {
         var reply = await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);

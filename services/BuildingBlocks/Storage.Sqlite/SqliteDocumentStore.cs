@@ -77,10 +77,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, cancellationToken));
             }
             await transaction.CommitAsync(cancellationToken);
-            if (writes.Any(write => write is DeleteDocument))
-            {
-                await CheckpointAsync(connection, cancellationToken);
-            }
             return versions;
         }
         finally
@@ -132,16 +128,24 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     }
 
     /// <summary>
-    /// After a delete, moves the write-ahead log into the database file and truncates it, so the
-    /// page images from before (which may hold erased personal data, including older versions
-    /// of it) leave the log too; secure_delete has already zeroed the freed space in the file.
-    /// Other writes skip this: a checkpoint per write would cost an fsync each.
+    /// Moves the write-ahead log into the database file and truncates it: the page images from
+    /// before the erasure leave the log, and secure_delete has already zeroed the freed space in
+    /// the file. Taken under the write lock, so no commit adds new frames meanwhile.
     /// </summary>
-    private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public async Task ForgetOldVersionsAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private static StoredDocument ReadDocument(SqliteDataReader reader) =>

@@ -24,6 +24,13 @@ public interface IDocumentStore
     /// </summary>
     Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// After a commit that erased personal data (deleted it, or replaced it with a redacted
+    /// version): removes the old versions the storage engine still keeps in its own logs, so
+    /// the erased data is gone from disk and not only from queries.
+    /// </summary>
+    Task ForgetOldVersionsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Whether the database answers; used by the readiness check.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken = default);
 }

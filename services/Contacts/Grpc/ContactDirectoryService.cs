@@ -46,6 +46,10 @@ public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts
         ForumId = contact.ForumId ?? "",
         InstitutionId = contact.InstitutionId ?? "",
         OwnerInstitutionId = contact.OwnerInstitutionId ?? "",
-        VerifiedOn = contact.VerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        VerifiedOn = IsoDate(contact.VerifiedOn),
+        ValidFrom = IsoDate(contact.ValidFrom),
+        ValidTo = IsoDate(contact.ValidTo),
     };
+
+    private static string IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

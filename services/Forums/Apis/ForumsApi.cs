@@ -91,7 +91,7 @@ public static class ForumsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var forum = input.ToForum(id);
+        var forum = input.ToForum(id, current.Value.RecordedMeetings());
         var response = ForumResponse.From(forum, current.Version + 1, await names.ForAsync([forum], ct));
         await outbox.CommitAsync(forums.Replace(forum, current.Version), ForumEvents.Announce(ForumEvents.Updated, response), ct);
         context.SetETag(response.Version);

@@ -27,6 +27,7 @@ public static class ApplicationServiceExtensions
         builder.AddServiceClient<InstitutionDirectory.InstitutionDirectoryClient>("Institutions");
         builder.Services.AddScoped<ForumReferences>();
         builder.Services.AddScoped<InstitutionNames>();
+        builder.AddCoverage();
         return builder;
     }
 }

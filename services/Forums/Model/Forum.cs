@@ -61,8 +61,17 @@ public sealed record Forum(
     DateOnly? LastMeetingOn,
     string? StatusNote,
     Provenance? Provenance,
-    string? Website)
+    string? Website,
+    IReadOnlyList<DateOnly>? MeetingDates = null)
 {
+    /// <summary>
+    /// Every recorded meeting, oldest first: the history in <see cref="MeetingDates"/> plus
+    /// <see cref="LastMeetingOn"/>, since the seed and forums stored before the history existed
+    /// carry only the latter.
+    /// </summary>
+    public IReadOnlyList<DateOnly> RecordedMeetings() =>
+        [.. (MeetingDates ?? []).Concat(LastMeetingOn is { } last ? [last] : []).Distinct().Order()];
+
     /// <summary>Lookup keys: by region, by participating institution, by parent.</summary>
     public IEnumerable<string> Tags() =>
         RegionIds.Select(region => $"region:{region}")

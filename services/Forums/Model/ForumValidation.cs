@@ -5,6 +5,9 @@ namespace Samverkan.Forums.Model;
 /// <summary>Checks a forum needs no other service for. References are checked by <c>ForumReferences</c>.</summary>
 public static class ForumValidation
 {
+    /// <summary>A forum meeting every week for twenty years stays under this.</summary>
+    public const int MaxMeetingDates = 2000;
+
     public static Validation Validate(ForumInput input, DateOnly today)
     {
         var validation = new Validation()
@@ -27,6 +30,7 @@ public static class ForumValidation
         {
             validation.Add("lastMeetingOn", "A meeting that has happened: not in the future.");
         }
+        ValidateMeetingDates(input.MeetingDates ?? [], today, validation);
         if (input.Meetings is { Min: { } min, Max: { } max } && max < min)
         {
             validation.Add("meetings.max", "Not less than meetings.min.");
@@ -37,6 +41,21 @@ public static class ForumValidation
         }
         ValidateParticipants(input.Participants ?? [], validation);
         return validation;
+    }
+
+    private static void ValidateMeetingDates(IReadOnlyList<DateOnly> dates, DateOnly today, Validation validation)
+    {
+        if (dates.Count > MaxMeetingDates)
+        {
+            validation.Add("meetingDates", $"At most {MaxMeetingDates} meetings.");
+        }
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (dates[i] > today)
+            {
+                validation.Add($"meetingDates[{i}]", "A meeting that has happened: not in the future.");
+            }
+        }
     }
 
     private static void ValidateParticipants(IReadOnlyList<Participant> participants, Validation validation)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Grpc.Core;
 using Samverkan.Institutions.Model;
@@ -9,18 +10,23 @@ namespace Samverkan.Institutions.Grpc;
 /// <summary>Serves institution names to other services, which must never read this service's database.</summary>
 public sealed class InstitutionDirectoryService(DocumentCollection<Institution> institutions) : InstitutionDirectory.InstitutionDirectoryBase
 {
+    private const int ScanAbove = 200;
+
     public override async Task<GetInstitutionsReply> GetInstitutions(GetInstitutionsRequest request, ServerCallContext context)
     {
+        var asOf = ParseAsOf(request.AsOf);
         var reply = new GetInstitutionsReply();
-        foreach (var id in request.Ids.Distinct(StringComparer.Ordinal))
+        var ids = request.Ids.Distinct(StringComparer.Ordinal).ToList();
+        var found = await FindAsync(ids, context.CancellationToken);
+        foreach (var id in ids)
         {
-            var stored = await institutions.GetAsync(id, context.CancellationToken);
+            var stored = found.GetValueOrDefault(id);
             if (stored is null)
             {
                 reply.MissingIds.Add(id);
                 continue;
             }
-            var current = stored.Value.CurrentName();
+            var current = asOf is { } date ? stored.Value.NameOn(date) : stored.Value.CurrentName();
             reply.Institutions.Add(new InstitutionSummary
             {
                 Id = id,
@@ -29,8 +35,40 @@ public sealed class InstitutionDirectoryService(DocumentCollection<Institution> 
                 Kind = JsonNamingPolicy.CamelCase.ConvertName(stored.Value.Kind.ToString()),
                 Status = JsonNamingPolicy.CamelCase.ConvertName(stored.Value.Status.ToString()),
                 SuccessorId = stored.Value.SuccessorId ?? "",
+                EndedOn = stored.Value.EndedOn()?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             });
         }
         return reply;
     }
+
+    /// <summary>By id; beyond <see cref="ScanAbove"/> ids one pass over the collection costs less than a lookup per id.</summary>
+    private async Task<Dictionary<string, Versioned<Institution>>> FindAsync(List<string> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<string, Versioned<Institution>>(StringComparer.Ordinal);
+        if (ids.Count > ScanAbove)
+        {
+            var wanted = ids.ToHashSet(StringComparer.Ordinal);
+            await foreach (var stored in institutions.QueryAsync(cancellationToken: ct))
+            {
+                if (wanted.Contains(stored.Value.Id))
+                {
+                    found[stored.Value.Id] = stored;
+                }
+            }
+            return found;
+        }
+        foreach (var id in ids)
+        {
+            if (await institutions.GetAsync(id, ct) is { } stored)
+            {
+                found[id] = stored;
+            }
+        }
+        return found;
+    }
+
+    private static DateOnly? ParseAsOf(string asOf) =>
+        asOf.Length == 0 ? null
+        : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new RpcException(new Status(StatusCode.InvalidArgument, "as_of is not a date (yyyy-MM-dd)."));
 }

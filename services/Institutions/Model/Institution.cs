@@ -25,6 +25,16 @@ public sealed record Institution(
 {
     public InstitutionName CurrentName() => Names.LastOrDefault(name => name.ValidTo is null) ?? Names[^1];
 
+    /// <summary>The name valid on <paramref name="date"/>; the current name when none was (e.g. before the first recorded one).</summary>
+    public InstitutionName NameOn(DateOnly date) =>
+        Names.LastOrDefault(name => (name.ValidFrom is null || name.ValidFrom <= date) && (name.ValidTo is null || name.ValidTo >= date))
+        ?? CurrentName();
+
+    /// <summary>The day it stopped existing on its own (merged or closed), or null while it exists or when undated.</summary>
+    public DateOnly? EndedOn() => Status == InstitutionStatus.Active
+        ? null
+        : Lifecycle.LastOrDefault(entry => entry.Type is LifecycleType.Merged or LifecycleType.Closed)?.On;
+
     /// <summary>Every name and abbreviation it has had, for search.</summary>
     public IEnumerable<string?> SearchableNames() =>
         Names.SelectMany(name => new[] { name.Name, name.Abbreviation });

@@ -22,6 +22,10 @@ public sealed class ChangeFeed(IDocumentStore store, FeedSignal signal)
         var redactions = await PersonalDataErasure.RedactionsAsync(store, cloudEvent, ct);
         var append = new AppendDocument(Collection, cloudEvent.ToJson(), [PersonalDataErasure.SubjectTag(cloudEvent.Source, cloudEvent.Subject)]);
         var appended = await ProcessedEvents.ApplyOnceAsync(store, cloudEvent.Id, [.. redactions, append], ct);
+        if (appended && redactions.Count > 0)
+        {
+            await store.ForgetOldVersionsAsync(ct);
+        }
         if (appended)
         {
             signal.Pulse();

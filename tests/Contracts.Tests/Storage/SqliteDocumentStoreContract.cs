@@ -36,4 +36,32 @@ public sealed class SqliteDocumentStoreContract : DocumentStoreContract
         Assert.Equal(["a"], await QueryIdsAsync(Things, new DocumentQuery(Tag: "t")));
         Assert.Equal([3L], await Store.CommitAsync([Replace(Things, "a", 2)]));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task After_forgetting_old_versions_neither_a_replaced_nor_a_deleted_value_is_left_in_the_files(bool delete)
+    {
+        var secret = $"Hemlig {Guid.NewGuid():N}";
+        await Store.CommitAsync([Insert(Things, "a", Named(secret))]);
+        Assert.True(FilesContain(secret), "The search must see the value before it is erased.");
+
+        await Store.CommitAsync([delete ? new DeleteDocument(Things, "a", 1) : Replace(Things, "a", 1, Named("redacted"))]);
+        await Store.ForgetOldVersionsAsync();
+
+        Assert.False(FilesContain(secret));
+    }
+
+    /// <summary>Whether the text's UTF-8 bytes occur in any of the store's files (database, log, shared memory).</summary>
+    private bool FilesContain(string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        return Directory.EnumerateFiles(_directory).Any(path =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray().AsSpan().IndexOf(needle) >= 0;
+        });
+    }
 }

@@ -53,6 +53,7 @@ public sealed class EventOutbox(
     /// <paramref name="redact"/> applied to the data of that subject's events still waiting in the
     /// outbox, so what was not yet delivered is never delivered, nor stays on disk. The relay may
     /// trim a waiting event between the read and the commit; then the commit is assembled again.
+    /// Afterwards the store forgets the old versions, so the erased data leaves the disk too.
     /// </summary>
     public async Task<IReadOnlyList<long>> CommitErasureAsync(
         IReadOnlyList<DocumentWrite> writes, OutgoingEvent announcement, Action<JsonObject> redact, CancellationToken cancellationToken = default)
@@ -62,7 +63,9 @@ public sealed class EventOutbox(
             var redactions = await RedactPendingAsync(announcement.Subject, redact, cancellationToken);
             try
             {
-                return await CommitAsync([.. writes, .. redactions], [announcement], cancellationToken);
+                var versions = await CommitAsync([.. writes, .. redactions], [announcement], cancellationToken);
+                await store.ForgetOldVersionsAsync(cancellationToken);
+                return versions;
             }
             catch (ConcurrencyConflictException e) when (e.Collection == Collection && attempt < 5)
             {

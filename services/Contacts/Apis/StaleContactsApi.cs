@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Contacts.Model;
+using Samverkan.ServiceDefaults.Problems;
+using Samverkan.ServiceDefaults.Text;
+using Samverkan.Storage;
+
+namespace Samverkan.Contacts.Apis;
+
+/// <summary>
+/// Contacts nobody has confirmed for a while, per owner institution, so each owner sees what it
+/// must check. Confirming one is a single call: <c>POST /api/contacts/{id}/verify</c>.
+/// </summary>
+public static class StaleContactsApi
+{
+    /// <summary>Configuration key of the default period; 12 months when unset.</summary>
+    public const string StaleAfterMonthsKey = "Contacts:StaleAfterMonths";
+
+    public const int MaxMonths = 1200;
+
+    public static IEndpointRouteBuilder MapStaleContactsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/contacts").WithTags("Contacts")
+            .MapGet("/stale", ListAsync)
+            .WithSummary("Contacts not verified for olderThanMonths (default Contacts:StaleAfterMonths), grouped by owner institution");
+        return app;
+    }
+
+    private static async Task<Results<Ok<StaleContacts>, ValidationProblem>> ListAsync(
+        int? olderThanMonths, DocumentCollection<Contact> contacts, IConfiguration configuration, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var months = olderThanMonths ?? configuration.GetValue(StaleAfterMonthsKey, 12);
+        if (months is < 0 or > MaxMonths)
+        {
+            return TypedResults.ValidationProblem(new Validation().Add("olderThanMonths", $"Between 0 and {MaxMonths}.").Errors);
+        }
+        var today = SwedishDate.Today(clock);
+        var verifiedBefore = today.AddMonths(-months);
+        var stale = new List<ContactResponse>();
+        await foreach (var stored in contacts.QueryAsync(cancellationToken: ct))
+        {
+            if (IsStale(stored.Value, verifiedBefore))
+            {
+                stale.Add(ContactResponse.From(stored.Value, stored.Version));
+            }
+        }
+        var owners = stale
+            .GroupBy(contact => contact.OwnerInstitutionId)
+            .OrderBy(group => group.Key is null)
+            .ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new StaleOwner(group.Key, [.. group
+                .OrderBy(contact => contact.VerifiedOn ?? DateOnly.MinValue)
+                .ThenBy(contact => contact.Id, StringComparer.Ordinal)]))
+            .ToList();
+        return TypedResults.Ok(new StaleContacts(months, today, verifiedBefore, stale.Count, owners));
+    }
+
+    /// <summary>Never verified, or last verified before the cutoff (a contact verified on the cutoff day is still current).</summary>
+    public static bool IsStale(Contact contact, DateOnly verifiedBefore) =>
+        contact.VerifiedOn is not { } verified || verified < verifiedBefore;
+}
+
+/// <param name="OlderThanMonths">The period asked for (or the configured default).</param>
+/// <param name="Today">The date the answer was computed for (Swedish date).</param>
+/// <param name="VerifiedBefore">Contacts last verified before this day, or never, are listed.</param>
+/// <param name="Total">How many contacts are listed in all.</param>
+/// <param name="Owners">One group per owner institution, in id order; contacts without an owner come last, under null.</param>
+public sealed record StaleContacts(int OlderThanMonths, DateOnly Today, DateOnly VerifiedBefore, int Total, IReadOnlyList<StaleOwner> Owners);
+
+/// <param name="OwnerInstitutionId">The institution that keeps these contacts current; null for contacts nobody owns.</param>
+/// <param name="Contacts">Oldest verification first (never verified before all).</param>
+public sealed record StaleOwner(string? OwnerInstitutionId, IReadOnlyList<ContactResponse> Contacts);

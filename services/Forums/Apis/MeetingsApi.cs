@@ -1,0 +1,98 @@
+using Samverkan.Events.Outbox;
+using Samverkan.Forums.Coverage;
+using Samverkan.Forums.Events;
+using Samverkan.Forums.Model;
+using Samverkan.ServiceDefaults.Http;
+using Samverkan.ServiceDefaults.Problems;
+using Samverkan.ServiceDefaults.Text;
+using Samverkan.Storage;
+
+namespace Samverkan.Forums.Apis;
+
+/// <summary>
+/// Recording that a forum met: the date joins the forum's meeting history and
+/// <c>lastMeetingOn</c> becomes the newest meeting. A meeting within the dormancy period before
+/// today makes the stored status active again; an older one adds history only.
+/// </summary>
+public static class MeetingsApi
+{
+    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/forums").WithTags("Forums")
+            .MapPost("/{id}/meetings", RecordAsync)
+            .WithSummary("Record a meeting of the forum ({\"on\": \"YYYY-MM-DD\"}); honours If-Match");
+        return app;
+    }
+
+    private static async Task<IResult> RecordAsync(
+        string id, MeetingInput input, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names,
+        EventOutbox outbox, CoverageOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var current = await forums.GetAsync(id, ct);
+        if (current is null)
+        {
+            return NotFoundProblem.For("forum", id);
+        }
+        if (context.CheckIfMatch(current.Version) is { } failed)
+        {
+            return failed;
+        }
+        var today = SwedishDate.Today(clock);
+        var validation = Validate(input, current.Value, today);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+        var forum = Record(current.Value, input.On!.Value, today, options.DormantAfterMonths);
+        if (forum == current.Value)
+        {
+            context.SetETag(current.Version);
+            return TypedResults.Ok(ForumResponse.From(forum, current.Version, await names.ForAsync([forum], ct)));
+        }
+        var response = ForumResponse.From(forum, current.Version + 1, await names.ForAsync([forum], ct));
+        await outbox.CommitAsync(forums.Replace(forum, current.Version), ForumEvents.Announce(ForumEvents.Updated, response), ct);
+        context.SetETag(response.Version);
+        return TypedResults.Ok(response);
+    }
+
+    /// <summary>The forum with the meeting recorded; the same forum when that date is already recorded.</summary>
+    public static Forum Record(Forum forum, DateOnly on, DateOnly today, int dormantAfterMonths)
+    {
+        var recorded = forum.RecordedMeetings();
+        if (recorded.Contains(on))
+        {
+            return forum;
+        }
+        IReadOnlyList<DateOnly> history = [.. recorded.Append(on).Order()];
+        var changed = forum with { MeetingDates = history, LastMeetingOn = history[^1] };
+        var alive = Dormancy.Assess(changed, today, dormantAfterMonths).Active;
+        return alive && forum.Status != ForumStatus.Active
+            ? changed with { Status = ForumStatus.Active, StatusNote = $"Active again: a meeting was recorded on {Dormancy.Iso(on)}." }
+            : changed;
+    }
+
+    private static Validation Validate(MeetingInput input, Forum forum, DateOnly today)
+    {
+        var validation = new Validation();
+        if (input.On is not { } on)
+        {
+            validation.Add("on", "This field is required: the date of the meeting, YYYY-MM-DD.");
+        }
+        else if (on > today)
+        {
+            validation.Add("on", "A meeting that has happened: not in the future.");
+        }
+        else if (on.Year < 1900)
+        {
+            validation.Add("on", "A date from 1900 on.");
+        }
+        if (forum.RecordedMeetings().Count >= ForumValidation.MaxMeetingDates)
+        {
+            validation.Add("on", $"The forum already has {ForumValidation.MaxMeetingDates} recorded meetings.");
+        }
+        return validation;
+    }
+}
+
+/// <summary>A meeting to record: the day it was held.</summary>
+public sealed record MeetingInput(DateOnly? On);
