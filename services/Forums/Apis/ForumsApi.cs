@@ -91,9 +91,16 @@ public static class ForumsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var forum = input.ToForum(id, current.Value.RecordedMeetings());
-        var response = ForumResponse.From(forum, current.Version + 1, await names.ForAsync([forum], ct));
-        await outbox.CommitAsync(forums.Replace(forum, current.Version), ForumEvents.Announce(ForumEvents.Updated, response), ct);
+        return await ReplaceAsync(context, forums, names, outbox, input.ToForum(id, current.Value.RecordedMeetings()), current.Version, ct);
+    }
+
+    /// <summary>Stores a changed forum against the version read, with the event announcing it, and answers it.</summary>
+    internal static async Task<Ok<ForumResponse>> ReplaceAsync(
+        HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, EventOutbox outbox, Forum forum,
+        long currentVersion, CancellationToken ct)
+    {
+        var response = ForumResponse.From(forum, currentVersion + 1, await names.ForAsync([forum], ct));
+        await outbox.CommitAsync(forums.Replace(forum, currentVersion), ForumEvents.Announce(ForumEvents.Updated, response), ct);
         context.SetETag(response.Version);
         return TypedResults.Ok(response);
     }

@@ -1,6 +1,5 @@
 using Samverkan.Events.Outbox;
 using Samverkan.Forums.Coverage;
-using Samverkan.Forums.Events;
 using Samverkan.Forums.Model;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;
@@ -49,10 +48,7 @@ public static class MeetingsApi
             context.SetETag(current.Version);
             return TypedResults.Ok(ForumResponse.From(forum, current.Version, await names.ForAsync([forum], ct)));
         }
-        var response = ForumResponse.From(forum, current.Version + 1, await names.ForAsync([forum], ct));
-        await outbox.CommitAsync(forums.Replace(forum, current.Version), ForumEvents.Announce(ForumEvents.Updated, response), ct);
-        context.SetETag(response.Version);
-        return TypedResults.Ok(response);
+        return await ForumsApi.ReplaceAsync(context, forums, names, outbox, forum, current.Version, ct);
     }
 
     /// <summary>The forum with the meeting recorded; the same forum when that date is already recorded.</summary>
