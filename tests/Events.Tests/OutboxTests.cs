@@ -88,7 +88,7 @@ public sealed class OutboxTests : IDisposable
     public async Task A_commit_wakes_the_relay_at_once()
     {
         await using var producer = RelayHost.Build(_database.Path);
-        var pulsed = OutboxSignal.WaitAsync(producer.Services.GetRequiredService<OutboxSignal>().Next, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var pulsed = SignalWaiting.WaitAnyAsync(TimeSpan.FromMinutes(1), CancellationToken.None, producer.Services.GetRequiredService<OutboxSignal>().Next);
 
         await producer.Outbox.CommitAsync(Insert("f-1"), SampleForum.Updated("f-1"));
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Samverkan.Events;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Subscriptions.Feed;
 

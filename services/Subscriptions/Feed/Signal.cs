@@ -1,31 +1,6 @@
+using Samverkan.Events;
+
 namespace Samverkan.Subscriptions.Feed;
-
-/// <summary>
-/// An in-process wake-up: waiters return at the next pulse or when their timeout ends, so a
-/// missed pulse (or a change made by another instance) costs at most one polling interval.
-/// </summary>
-public class Signal
-{
-    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public void Pulse() => Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-
-    /// <summary>The task the next pulse completes; take it before looking for work, then wait on it.</summary>
-    public Task Next => Volatile.Read(ref _next).Task;
-}
 
 /// <summary>Pulsed after every append to the change feed.</summary>
 public sealed class FeedSignal : Signal;
-
-public static class SignalWaiting
-{
-    /// <summary>Waits for any of the tasks (taken from <see cref="Signal.Next"/>) or the timeout; never throws on the timeout.</summary>
-    public static async Task WaitAnyAsync(TimeSpan timeout, CancellationToken ct, params Task[] pulses)
-    {
-        using var delay = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var timer = Task.Delay(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout, delay.Token);
-        await Task.WhenAny([timer, .. pulses]);
-        await delay.CancelAsync();
-        ct.ThrowIfCancellationRequested();
-    }
-}

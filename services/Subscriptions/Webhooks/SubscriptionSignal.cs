@@ -1,4 +1,4 @@
-using Samverkan.Subscriptions.Feed;
+using Samverkan.Events;
 
 namespace Samverkan.Subscriptions.Webhooks;
 

@@ -1,3 +1,4 @@
+using Samverkan.Events;
 using Samverkan.Storage;
 using Samverkan.Subscriptions.Feed;
 using Samverkan.Subscriptions.Model;

@@ -53,7 +53,7 @@ internal sealed class OutboxRelay(
         {
             var next = signal.Next;
             await trimmer.TrimAsync(long.MaxValue, idle: true, ct);
-            await OutboxSignal.WaitAsync(next, _options.PollInterval, ct);
+            await SignalWaiting.WaitAnyAsync(_options.PollInterval, ct, next);
         }
     }
 
@@ -90,7 +90,7 @@ internal sealed class OutboxRelay(
             if (batch.Count == 0)
             {
                 await trimmer.TrimAsync(state.DeliveredEverywhere(destinationCount), idle: true, ct);
-                await OutboxSignal.WaitAsync(next, _options.PollInterval, ct);
+                await SignalWaiting.WaitAnyAsync(_options.PollInterval, ct, next);
                 continue;
             }
             foreach (var record in batch)
