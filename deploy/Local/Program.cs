@@ -3,6 +3,12 @@ using Samverkan.Local;
 
 // Starts every service and the gateway on 127.0.0.1 and keeps them running until Ctrl-C or SIGTERM.
 //   dotnet run --project deploy/Local [-- --port 8080] [--data DIR]    (or SAMVERKAN_PORT=8080)
+// and prints development tokens for it:
+//   dotnet run --project deploy/Local -- token registry-admin    (see TokenCommand)
+if (args is ["token", .. var tokenArgs])
+{
+    return TokenCommand.Run(tokenArgs);
+}
 var options = new PlatformOptions();
 for (var i = 0; i < args.Length; i++)
 {

@@ -160,6 +160,9 @@ public sealed class RunningPlatform : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["Seed__Enabled"] = options.Seed ? "true" : "false",
+            // A local run: development tokens, signed with this data directory's own key (see DevelopmentAuth).
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Auth__Development__SigningKey"] = DevelopmentAuth.LoadOrCreateKey(DataDirectory),
             // One line per entry, so the "[service] " prefix marks every line.
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",

@@ -9,7 +9,6 @@ public static class GatewayServiceExtensions
 
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddAuthorization(options => options.AddPolicy(GatewayPolicies.PublicRead, GatewayPolicies.AllowAnyone));
         // Routes and clusters live only in configuration (section ReverseProxy); nothing is routed from code.
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddSingleton<ServiceTopology>();

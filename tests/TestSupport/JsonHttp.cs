@@ -17,6 +17,14 @@ public static class JsonHttp
 
     public static HttpClient CreateClient(Uri baseAddress) => new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token on every request.</summary>
+    public static HttpClient CreateClient(Uri baseAddress, string token)
+    {
+        var client = CreateClient(baseAddress);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>GETs and reads the body; a non-success status fails with the status and the body.</summary>
     public static async Task<T> GetJsonAsync<T>(this HttpClient client, string path)
     {

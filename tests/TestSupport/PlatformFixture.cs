@@ -12,24 +12,52 @@ public class PlatformFixture : IAsyncLifetime
 {
     private readonly TemporaryDirectory data = new("platform");
     private RunningPlatform? platform;
+    private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
     private HttpClient? gateway;
+    private HttpClient? anonymous;
 
     public RunningPlatform Platform => platform ?? throw new InvalidOperationException("The platform is not started.");
 
-    /// <summary>A JSON client for the gateway (see <see cref="JsonHttp"/>).</summary>
+    /// <summary>A JSON client for the gateway (see <see cref="JsonHttp"/>), as national staff.</summary>
     public HttpClient Gateway => gateway ?? throw new InvalidOperationException("The platform is not started.");
+
+    /// <summary>A JSON client for the gateway that sends no credentials.</summary>
+    public HttpClient AnonymousGateway => anonymous ?? throw new InvalidOperationException("The platform is not started.");
+
+    /// <summary>A JSON client for the gateway with a development token for <paramref name="caller"/>.</summary>
+    public HttpClient GatewayAs(TokenRequest caller)
+    {
+        lock (clients)
+        {
+            if (!clients.TryGetValue(caller.ToString(), out var client))
+            {
+                client = JsonHttp.CreateClient(Platform.GatewayUrl, Token(caller));
+                clients[caller.ToString()] = client;
+            }
+            return client;
+        }
+    }
+
+    /// <summary>A development token valid on this platform.</summary>
+    public string Token(TokenRequest caller) => DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data.Path), caller);
 
     public string DataDirectory => data.Path;
 
     public async Task InitializeAsync()
     {
         platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path));
-        gateway = JsonHttp.CreateClient(platform.GatewayUrl);
+        gateway = JsonHttp.CreateClient(platform.GatewayUrl, Token(TokenRequest.Admin));
+        anonymous = JsonHttp.CreateClient(platform.GatewayUrl);
     }
 
     public async Task DisposeAsync()
     {
         gateway?.Dispose();
+        anonymous?.Dispose();
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
         if (platform is not null)
         {
             await platform.DisposeAsync();

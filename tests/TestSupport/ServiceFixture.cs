@@ -17,20 +17,34 @@ public abstract class ServiceFixture(params string[] services) : IAsyncLifetime
 
     public RunningPlatform Platform => platform ?? throw new InvalidOperationException("The services are not started.");
 
-    /// <summary>A JSON client for the REST endpoint of the service under test (the first one named).</summary>
+    /// <summary>A JSON client for the REST endpoint of the service under test (the first one named), as national staff.</summary>
     public HttpClient Client => ClientFor(services[0]);
+
+    /// <summary>A JSON client for the service under test that sends no credentials.</summary>
+    public HttpClient AnonymousClient => Cached($"anonymous:{services[0]}", () => JsonHttp.CreateClient(Platform.RestUrl(services[0])));
+
+    /// <summary>A JSON client for the service under test with a development token for <paramref name="caller"/>.</summary>
+    public HttpClient ClientAs(TokenRequest caller) => ClientAs(caller, services[0]);
+
+    public HttpClient ClientAs(TokenRequest caller, string service) =>
+        Cached($"{caller}:{service}", () => JsonHttp.CreateClient(Platform.RestUrl(service), Token(caller)));
+
+    /// <summary>A development token valid for these services.</summary>
+    public string Token(TokenRequest caller) => DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data.Path), caller);
 
     public string DataDirectory => data.Path;
 
-    /// <summary>A JSON client for the REST endpoint of one of the started services.</summary>
-    public HttpClient ClientFor(string service)
+    /// <summary>A JSON client for the REST endpoint of one of the started services, as national staff.</summary>
+    public HttpClient ClientFor(string service) => ClientAs(TokenRequest.Admin, service);
+
+    private HttpClient Cached(string key, Func<HttpClient> create)
     {
         lock (clients)
         {
-            if (!clients.TryGetValue(service, out var client))
+            if (!clients.TryGetValue(key, out var client))
             {
-                client = JsonHttp.CreateClient(Platform.RestUrl(service));
-                clients[service] = client;
+                client = create();
+                clients[key] = client;
             }
             return client;
         }

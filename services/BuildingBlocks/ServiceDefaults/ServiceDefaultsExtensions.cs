@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Samverkan.ServiceDefaults.Audit;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Problems;
 
 namespace Samverkan.ServiceDefaults;
 
 /// <summary>
-/// What every Samverkan process has: telemetry, health, problem details, strict JSON, gRPC.
+/// What every Samverkan process has: telemetry, authentication, health, problem details, strict JSON, gRPC.
 /// Storage is apart (Samverkan.Storage.Hosting), since the gateway owns no data.
 /// </summary>
 public static class ServiceDefaultsExtensions
@@ -21,6 +23,7 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
+        builder.AddSamverkanAuth();
 
         var services = builder.Services;
         services.AddHealthChecks()
@@ -31,6 +34,9 @@ public static class ServiceDefaultsExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => ConfigureApiJson(options.SerializerOptions));
         services.AddOpenApi();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton(TimeProvider.System);
         services.AddGrpc();
         services.AddGrpcHealthChecks();
         return builder;
@@ -48,6 +54,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSamverkanAuth();
         app.MapOpenApi();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/health", new HealthCheckOptions
