@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Events.Outbox;
 using Samverkan.Forums.Events;
 using Samverkan.Forums.Model;
+using Samverkan.ServiceDefaults.Audit;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.ServiceDefaults.Text;
@@ -16,9 +18,9 @@ public static class ForumsApi
         var api = app.MapGroup("/api/forums").WithTags("Forums");
         api.MapGet("/", ListAsync).WithSummary("List forums by region, participating institution, parent, status or text");
         api.MapGet("/{id}", GetAsync).WithName("GetForum");
-        api.MapPost("/", CreateAsync);
-        api.MapPut("/{id}", UpdateAsync);
-        api.MapDelete("/{id}", DeleteAsync).WithSummary("Remove a forum that has no sub-groups");
+        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.RegistryAdmin);
+        api.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.RegistryAdmin);
+        api.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Remove a forum that has no sub-groups");
         return app;
     }
 
@@ -57,7 +59,7 @@ public static class ForumsApi
 
     private static async Task<IResult> CreateAsync(
         ForumInput input, HttpContext context, DocumentCollection<Forum> forums, ForumReferences references,
-        InstitutionNames names, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+        InstitutionNames names, EventOutbox outbox, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var validation = await ValidateAsync(null, input, references, clock, ct);
         if (!validation.IsValid)
@@ -68,14 +70,15 @@ public static class ForumsApi
         var id = await forums.GetAsync(slug, ct) is null ? slug : Slug.WithSuffix(slug);
         var forum = input.ToForum(id);
         var response = ForumResponse.From(forum, 1, await names.ForAsync([forum], ct));
-        await outbox.CommitAsync(forums.Insert(forum), ForumEvents.Announce(ForumEvents.Created, response), ct);
+        await outbox.CommitAsync(
+            [forums.Insert(forum), audit.RecordChange(ForumEvents.Created, id, null, response)], [ForumEvents.Announce(ForumEvents.Created, response)], ct);
         context.SetETag(1);
         return TypedResults.Created($"/api/forums/{id}", response);
     }
 
     private static async Task<IResult> UpdateAsync(
         string id, ForumInput input, HttpContext context, DocumentCollection<Forum> forums, ForumReferences references,
-        InstitutionNames names, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+        InstitutionNames names, EventOutbox outbox, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var current = await forums.GetAsync(id, ct);
         if (current is null)
@@ -91,22 +94,28 @@ public static class ForumsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        return await ReplaceAsync(context, forums, names, outbox, input.ToForum(id, current.Value.RecordedMeetings()), current.Version, ct);
+        return await ReplaceAsync(context, forums, names, outbox, audit, "updated", current, input.ToForum(id, current.Value.RecordedMeetings()), ct);
     }
 
-    /// <summary>Stores a changed forum against the version read, with the event announcing it, and answers it.</summary>
+    /// <summary>
+    /// Stores a changed forum against the version read, with the event announcing it and the audit
+    /// record of <paramref name="action"/>, and answers it.
+    /// </summary>
     internal static async Task<Ok<ForumResponse>> ReplaceAsync(
-        HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, EventOutbox outbox, Forum forum,
-        long currentVersion, CancellationToken ct)
+        HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, EventOutbox outbox, AuditTrail audit,
+        string action, Versioned<Forum> current, Forum forum, CancellationToken ct)
     {
-        var response = ForumResponse.From(forum, currentVersion + 1, await names.ForAsync([forum], ct));
-        await outbox.CommitAsync(forums.Replace(forum, currentVersion), ForumEvents.Announce(ForumEvents.Updated, response), ct);
+        var known = await names.ForAsync([current.Value, forum], ct);
+        var response = ForumResponse.From(forum, current.Version + 1, known);
+        var audited = audit.Record(action, "forum", forum.Id, ForumResponse.From(current.Value, current.Version, known), response);
+        await outbox.CommitAsync([forums.Replace(forum, current.Version), audited], [ForumEvents.Announce(ForumEvents.Updated, response)], ct);
         context.SetETag(response.Version);
         return TypedResults.Ok(response);
     }
 
     private static async Task<IResult> DeleteAsync(
-        string id, HttpContext context, DocumentCollection<Forum> forums, EventOutbox outbox, CancellationToken ct)
+        string id, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, EventOutbox outbox, AuditTrail audit,
+        CancellationToken ct)
     {
         var current = await forums.GetAsync(id, ct);
         if (current is null)
@@ -122,7 +131,8 @@ public static class ForumsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The forum has sub-groups.",
                 detail: "Remove or move its sub-groups first.");
         }
-        await outbox.CommitAsync(forums.Delete(id, current.Version), ForumEvents.Tombstone(id), ct);
+        var before = ForumResponse.From(current.Value, current.Version, await names.ForAsync([current.Value], ct));
+        await outbox.CommitAsync([forums.Delete(id, current.Version), audit.RecordChange(ForumEvents.Deleted, id, before, null)], [ForumEvents.Tombstone(id)], ct);
         return TypedResults.NoContent();
     }
 

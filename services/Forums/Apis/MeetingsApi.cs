@@ -1,6 +1,8 @@
 using Samverkan.Events.Outbox;
 using Samverkan.Forums.Coverage;
 using Samverkan.Forums.Model;
+using Samverkan.ServiceDefaults.Audit;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.ServiceDefaults.Text;
@@ -19,13 +21,14 @@ public static class MeetingsApi
     {
         app.MapGroup("/api/forums").WithTags("Forums")
             .MapPost("/{id}/meetings", RecordAsync)
+            .RequireAuthorization(Policies.RegistryAdmin)
             .WithSummary("Record a meeting of the forum ({\"on\": \"YYYY-MM-DD\"}); honours If-Match");
         return app;
     }
 
     private static async Task<IResult> RecordAsync(
         string id, MeetingInput input, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names,
-        EventOutbox outbox, CoverageOptions options, TimeProvider clock, CancellationToken ct)
+        EventOutbox outbox, AuditTrail audit, CoverageOptions options, TimeProvider clock, CancellationToken ct)
     {
         var current = await forums.GetAsync(id, ct);
         if (current is null)
@@ -48,7 +51,7 @@ public static class MeetingsApi
             context.SetETag(current.Version);
             return TypedResults.Ok(ForumResponse.From(forum, current.Version, await names.ForAsync([forum], ct)));
         }
-        return await ForumsApi.ReplaceAsync(context, forums, names, outbox, forum, current.Version, ct);
+        return await ForumsApi.ReplaceAsync(context, forums, names, outbox, audit, "meeting-recorded", current, forum, ct);
     }
 
     /// <summary>The forum with the meeting recorded; the same forum when that date is already recorded.</summary>

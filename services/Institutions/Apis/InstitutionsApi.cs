@@ -4,6 +4,8 @@ using Samverkan.Events.Outbox;
 using Samverkan.Institutions.Events;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
+using Samverkan.ServiceDefaults.Audit;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.ServiceDefaults.Text;
@@ -11,6 +13,7 @@ using Samverkan.Storage;
 
 namespace Samverkan.Institutions.Apis;
 
+/// <summary>Institutions: anyone reads, national staff change (the registry's own data, not an organisation's).</summary>
 public static class InstitutionsApi
 {
     public static IEndpointRouteBuilder MapInstitutionsApi(this IEndpointRouteBuilder app)
@@ -18,11 +21,11 @@ public static class InstitutionsApi
         var api = app.MapGroup("/api/institutions").WithTags("Institutions");
         api.MapGet("/", ListAsync).WithSummary("List institutions; q searches current and former names and abbreviations");
         api.MapGet("/{id}", GetAsync).WithName("GetInstitution");
-        api.MapPost("/", CreateAsync);
-        api.MapPut("/{id}", UpdateAsync).WithSummary("Update; a new name is recorded as a rename and the old one kept as history");
-        api.MapDelete("/{id}", RetireAsync).WithSummary("Retire (close) the institution; it is never erased");
-        api.MapPost("/{id}/merge", MergeAsync).WithSummary("Record that the institution was merged into a successor");
-        api.MapPost("/{id}/planned-mergers", AddPlannedMergerAsync).WithSummary("Record a planned merger, or a dropped one, as history");
+        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.RegistryAdmin);
+        api.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Update; a new name is recorded as a rename and the old one kept as history");
+        api.MapDelete("/{id}", RetireAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Retire (close) the institution; it is never erased");
+        api.MapPost("/{id}/merge", MergeAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Record that the institution was merged into a successor");
+        api.MapPost("/{id}/planned-mergers", AddPlannedMergerAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Record a planned merger, or a dropped one, as history");
         return app;
     }
 
@@ -57,7 +60,7 @@ public static class InstitutionsApi
     }
 
     private static async Task<Results<Created<InstitutionResponse>, ValidationProblem>> CreateAsync(
-        InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, CancellationToken ct)
+        InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit, CancellationToken ct)
     {
         var validation = InstitutionChanges.Validate(input);
         if (!validation.IsValid)
@@ -66,31 +69,34 @@ public static class InstitutionsApi
         }
         var id = await institutions.GetAsync(Slug.From(input.Name!), ct) is null ? Slug.From(input.Name!) : Slug.WithSuffix(input.Name!);
         var institution = InstitutionChanges.Create(id, input);
-        await outbox.CommitAsync(institutions.Insert(institution), InstitutionEvents.Announce(InstitutionEvents.Created, institution, 1), ct);
+        var response = InstitutionResponse.From(institution, 1);
+        await outbox.CommitAsync(
+            [institutions.Insert(institution), audit.RecordChange(InstitutionEvents.Created, id, null, response)],
+            [InstitutionEvents.Announce(InstitutionEvents.Created, institution, 1)], ct);
         context.SetETag(1);
-        return TypedResults.Created($"/api/institutions/{id}", InstitutionResponse.From(institution, 1));
+        return TypedResults.Created($"/api/institutions/{id}", response);
     }
 
     private static Task<IResult> UpdateAsync(
-        string id, InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox,
+        string id, InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit,
         TimeProvider clock, CancellationToken ct)
     {
         var validation = InstitutionChanges.Validate(input);
         return validation.IsValid
-            ? ChangeAsync(id, context, institutions, outbox, InstitutionEvents.Updated, current => InstitutionChanges.Update(current, input, Today(clock)), ct)
+            ? ChangeAsync(id, context, institutions, outbox, audit, InstitutionEvents.Updated, current => InstitutionChanges.Update(current, input, Today(clock)), ct)
             : Task.FromResult<IResult>(TypedResults.ValidationProblem(validation.Errors));
     }
 
     private static async Task<IResult> RetireAsync(
-        string id, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, TimeProvider clock,
+        string id, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit, TimeProvider clock,
         CancellationToken ct)
     {
-        var result = await ChangeAsync(id, context, institutions, outbox, InstitutionEvents.Retired, current => InstitutionChanges.Retire(current, Today(clock)), ct);
+        var result = await ChangeAsync(id, context, institutions, outbox, audit, InstitutionEvents.Retired, current => InstitutionChanges.Retire(current, Today(clock)), ct);
         return result is Ok<InstitutionResponse> ? TypedResults.NoContent() : result;
     }
 
     private static async Task<IResult> MergeAsync(
-        string id, MergeInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox,
+        string id, MergeInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit,
         TimeProvider clock, CancellationToken ct)
     {
         var validation = new Validation().Required("successorId", input.SuccessorId, 100).MaxLength("note", input.Note, 1000);
@@ -103,12 +109,12 @@ public static class InstitutionsApi
             validation.Add("successorId", $"No institution has the id '{input.SuccessorId}'.");
         }
         return validation.IsValid
-            ? await ChangeAsync(id, context, institutions, outbox, InstitutionEvents.Merged, current => InstitutionChanges.Merge(current, input, Today(clock)), ct)
+            ? await ChangeAsync(id, context, institutions, outbox, audit, InstitutionEvents.Merged, current => InstitutionChanges.Merge(current, input, Today(clock)), ct)
             : TypedResults.ValidationProblem(validation.Errors);
     }
 
     private static async Task<IResult> AddPlannedMergerAsync(
-        string id, PlannedMergerInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox,
+        string id, PlannedMergerInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit,
         CancellationToken ct)
     {
         var validation = new Validation().Required("note", input.Note, 1000);
@@ -120,7 +126,7 @@ public static class InstitutionsApi
             }
         }
         return validation.IsValid
-            ? await ChangeAsync(id, context, institutions, outbox, InstitutionEvents.Updated, current => InstitutionChanges.AddPlannedMerger(current, input), ct)
+            ? await ChangeAsync(id, context, institutions, outbox, audit, InstitutionEvents.Updated, current => InstitutionChanges.AddPlannedMerger(current, input), ct)
             : TypedResults.ValidationProblem(validation.Errors);
     }
 
@@ -129,7 +135,7 @@ public static class InstitutionsApi
     /// announcing it: a concurrent write surfaces as 409/412, never lost.
     /// </summary>
     private static async Task<IResult> ChangeAsync(
-        string id, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, string eventType,
+        string id, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit, string eventType,
         Func<Institution, Institution> change, CancellationToken ct)
     {
         var current = await institutions.GetAsync(id, ct);
@@ -143,7 +149,8 @@ public static class InstitutionsApi
         }
         var changed = change(current.Value);
         var version = current.Version + 1;
-        await outbox.CommitAsync(institutions.Replace(changed, current.Version), InstitutionEvents.Announce(eventType, changed, version), ct);
+        var audited = audit.RecordChange(eventType, id, InstitutionResponse.From(current.Value, current.Version), InstitutionResponse.From(changed, version));
+        await outbox.CommitAsync([institutions.Replace(changed, current.Version), audited], [InstitutionEvents.Announce(eventType, changed, version)], ct);
         return Respond(context, new Versioned<Institution>(changed, version));
     }
 

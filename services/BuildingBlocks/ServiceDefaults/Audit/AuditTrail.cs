@@ -51,6 +51,18 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock, IH
         return new AppendDocument(Collection, JsonSerializer.Serialize(record, json.Value.SerializerOptions), AuditTags.Of(record));
     }
 
+    /// <summary>
+    /// The record of the change an event of type <c>samverkan.&lt;entity&gt;.&lt;action&gt;.v1</c>
+    /// announces, so the audit trail and the events speak one vocabulary.
+    /// </summary>
+    public AppendDocument RecordChange(string eventType, string entityId, object? before, object? after)
+    {
+        var parts = eventType.Split('.');
+        return parts is ["samverkan", var entity, var action, _]
+            ? Record(action, entity, entityId, before, after)
+            : throw new ArgumentException($"'{eventType}' is not of the form samverkan.<entity>.<action>.v<n>.", nameof(eventType));
+    }
+
     private JsonNode? ToNode(object? value) =>
         value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), json.Value.SerializerOptions);
 
