@@ -29,10 +29,14 @@ public sealed class TestSubscriberApp : IAsyncDisposable
     private readonly Func<Delivery, int, IResult> _answer;
     private int _attempts;
 
-    private TestSubscriberApp(string topic, Func<Delivery, int, IResult>? answer)
+    private TestSubscriberApp(string topic, Func<Delivery, int, IResult>? answer, string? appApiToken)
     {
         _answer = answer ?? ((_, _) => SubscriberExtensions.Success());
         var builder = WebApplication.CreateSlimBuilder();
+        if (appApiToken is not null)
+        {
+            builder.Configuration[AppApiToken.ConfigurationKey] = appApiToken;
+        }
         TestLogging.Configure(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _app = builder.Build();
@@ -59,9 +63,10 @@ public sealed class TestSubscriberApp : IAsyncDisposable
 
     public IReadOnlyList<Delivery> Accepted => [.. _accepted];
 
-    public static async Task<TestSubscriberApp> StartAsync(string topic = RelayHost.Topic, Func<Delivery, int, IResult>? answer = null)
+    public static async Task<TestSubscriberApp> StartAsync(
+        string topic = RelayHost.Topic, Func<Delivery, int, IResult>? answer = null, string? appApiToken = null)
     {
-        var app = new TestSubscriberApp(topic, answer);
+        var app = new TestSubscriberApp(topic, answer, appApiToken);
         await app._app.StartAsync();
         return app;
     }

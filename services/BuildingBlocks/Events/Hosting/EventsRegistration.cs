@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Samverkan.Events.Outbox;
 using Samverkan.Events.Relay;
+using Samverkan.Events.Subscribing;
 using Samverkan.Events.Transports;
 
 namespace Samverkan.Events.Hosting;
@@ -40,7 +41,16 @@ public static class EventsRegistration
         else
         {
             // The event's own trace context travels in the CloudEvent; the POST carries the delivery span's.
-            services.AddHttpClient(HttpEventTransport.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+            // Subscribers take deliveries only with the platform's app API token, when there is one (AppApiToken).
+            var appApiToken = builder.Configuration[AppApiToken.ConfigurationKey];
+            services.AddHttpClient(HttpEventTransport.ClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(15);
+                if (!string.IsNullOrEmpty(appApiToken))
+                {
+                    client.DefaultRequestHeaders.Add(AppApiToken.Header, appApiToken);
+                }
+            });
             var subscribers = events.GetSection("Subscribers").GetChildren()
                 .Where(s => !string.IsNullOrWhiteSpace(s.Value))
                 .ToDictionary(s => s.Key, s => new Uri(s.Value!), StringComparer.Ordinal);

@@ -15,9 +15,13 @@ public static class SubscriberExtensions
         return app;
     }
 
-    /// <summary>A topic route, with the topic's dead-letter topic for events it refuses (answers DROP).</summary>
+    /// <summary>
+    /// A topic route, with the topic's dead-letter topic for events it refuses (answers DROP). It
+    /// takes deliveries only with the app API token when one is configured (<see cref="AppApiToken"/>).
+    /// </summary>
     public static RouteHandlerBuilder MapTopic(this IEndpointRouteBuilder app, string topic, Delegate handler) =>
         app.MapPost($"/events/{topic}", handler)
+            .AddEndpointFilter(AppApiToken.RequireAsync)
             .WithTopic(new TopicOptions { PubsubName = Topics.PubSubName, Name = topic, DeadLetterTopic = Topics.DeadLetter(topic) })
             .ExcludeFromDescription();
 
