@@ -1,8 +1,10 @@
 using Samverkan.Events.Subscribing;
 using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Audit;
 using Samverkan.Subscriptions.Apis;
 using Samverkan.Subscriptions.Extensions;
 using Samverkan.Subscriptions.Feed;
+using Samverkan.Subscriptions.Grpc;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -15,6 +17,9 @@ app.MapChangeIngestion();
 app.MapChangesApi();
 app.MapSubscriptionsApi();
 app.MapSubscriptionActionsApi();
+app.MapApiKeysApi();
+app.MapAuditApi();
+app.MapGrpcService<ApiKeyDirectoryService>();
 app.Run();
 
 public partial class Program;

@@ -10,7 +10,8 @@ namespace Samverkan.Subscriptions.Tests;
 /// The feed keeps a contact's changes as history until the contact is erased; then the
 /// person's data leaves the earlier events, and the Subscriptions database files, too.
 /// </summary>
-public class ErasureTests(ErasureFixture fixture) : IClassFixture<ErasureFixture>
+[Collection(ContactsCollection.Name)]
+public class ErasureTests(ContactsFixture fixture)
 {
     [Fact]
     public async Task Erasing_a_contact_removes_the_person_from_its_earlier_events_in_the_feed_and_from_the_files()

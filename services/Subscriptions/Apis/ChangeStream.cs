@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Samverkan.Events;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Subscriptions.Feed;
 
@@ -12,9 +13,10 @@ namespace Samverkan.Subscriptions.Apis;
 /// <c>data</c> the same JSON as a feed page item. A reconnecting client sends
 /// <c>Last-Event-ID</c> and resumes after it. New events arrive at once when this instance
 /// appended them (in-process signal), otherwise within the polling interval; an idle stream
-/// sends a comment line every keep-alive interval.
+/// sends a comment line every keep-alive interval. Contact events carry personal fields only
+/// when the caller may see them, as on the paged feed.
 /// </summary>
-internal sealed class ChangeStream(long after, TypeFilter filter) : IResult
+internal sealed class ChangeStream(long after, TypeFilter filter, bool maySeePersonalData) : IResult
 {
     private const int BatchSize = 100;
 
@@ -26,7 +28,7 @@ internal sealed class ChangeStream(long after, TypeFilter filter) : IResult
             ? FeedPosition.ParseCursor(lastEventId, "Last-Event-ID", validation)
             : FeedPosition.ParseCursor(after, "after", validation);
         var filter = TypeFilter.Parse(types, "types", validation);
-        return validation.IsValid ? new ChangeStream(position, filter) : TypedResults.ValidationProblem(validation.Errors);
+        return validation.IsValid ? new ChangeStream(position, filter, context.Caller().MaySeePersonalData) : TypedResults.ValidationProblem(validation.Errors);
     }
 
     public async Task ExecuteAsync(HttpContext context)
@@ -57,7 +59,7 @@ internal sealed class ChangeStream(long after, TypeFilter filter) : IResult
                 var page = await feed.ReadAsync(cursor, BatchSize, filter, ct);
                 if (page.Entries.Count > 0)
                 {
-                    await WriteAsync(response, Format(page.Entries), ct);
+                    await WriteAsync(response, Format(page.Entries.Select(entry => entry.VisibleTo(maySeePersonalData))), ct);
                     lastWrite = clock.GetUtcNow();
                 }
                 if (page.ScannedTo > cursor)

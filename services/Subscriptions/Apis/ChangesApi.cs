@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Subscriptions.Feed;
 
@@ -22,11 +23,13 @@ public static class ChangesApi
     }
 
     /// <summary>
+    /// Readable by anyone; contact events carry their personal fields only for callers who may
+    /// see personal data (<see cref="Caller.MaySeePersonalData"/>).
     /// <c>next</c> is always set: the position the read reached, past events of other types too.
     /// When it equals the <c>after</c> sent, the reader is at the end of the feed for now.
     /// </summary>
     private static async Task<Results<Ok<ChangesPage>, ValidationProblem>> ListAsync(
-        string? after, string? limit, string? types, ChangeFeed feed, CancellationToken ct)
+        string? after, string? limit, string? types, HttpContext context, ChangeFeed feed, CancellationToken ct)
     {
         var validation = new Validation();
         var position = FeedPosition.ParseCursor(after, "after", validation);
@@ -42,6 +45,8 @@ public static class ChangesApi
             // Not a cursor this feed gave out: waiting on it would silently miss the events up to it.
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = [$"Beyond the end of the feed ({end})."] });
         }
-        return TypedResults.Ok(new ChangesPage(page.Entries.Select(entry => entry.Event).ToList(), FeedPosition.Format(page.ScannedTo)));
+        var personal = context.Caller().MaySeePersonalData;
+        return TypedResults.Ok(new ChangesPage(
+            page.Entries.Select(entry => entry.VisibleTo(personal).Event).ToList(), FeedPosition.Format(page.ScannedTo)));
     }
 }

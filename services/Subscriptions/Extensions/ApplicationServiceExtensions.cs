@@ -10,6 +10,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddChangeFeed();
         builder.AddWebhooks();
+        builder.AddApiKeys();
         return builder;
     }
 }

@@ -19,7 +19,7 @@ public static class WebhookServiceExtensions
             .Validate(options => !options.Problems().Any(), "Webhooks settings are not valid: check RetrySchedule, Timeout, DisableAfter and PollInterval.")
             .ValidateOnStart();
         services.AddSingleton(provider => new DocumentCollection<WebhookSubscription>(
-            provider.GetRequiredService<IDocumentStore>(), "subscriptions", subscription => subscription.Id));
+            provider.GetRequiredService<IDocumentStore>(), "subscriptions", subscription => subscription.Id, subscription => subscription.Tags()));
         services.AddSingleton(provider => new DocumentCollection<DeliveryState>(
             provider.GetRequiredService<IDocumentStore>(), "delivery-states", state => state.SubscriptionId));
         services.AddSingleton<SubscriptionSignal>();

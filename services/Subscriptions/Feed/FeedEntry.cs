@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Samverkan.ServiceDefaults.Privacy;
 using Samverkan.Storage;
 
 namespace Samverkan.Subscriptions.Feed;
@@ -11,6 +12,21 @@ namespace Samverkan.Subscriptions.Feed;
 public sealed record FeedEntry(long Position, string EventId, string Type, DateTimeOffset Time, JsonObject Event)
 {
     public string Json => Event.ToJsonString();
+
+    /// <summary>
+    /// The entry as a reader may have it: a contact event without its personal fields (the
+    /// shared <see cref="PersonalData"/> rule) unless the reader may see personal data.
+    /// </summary>
+    public FeedEntry VisibleTo(bool maySeePersonalData)
+    {
+        if (maySeePersonalData || !PersonalData.Concerns(Type) || Event["data"] is not JsonObject)
+        {
+            return this;
+        }
+        var redacted = Event.DeepClone().AsObject();
+        PersonalData.Remove(redacted["data"]!.AsObject());
+        return this with { Event = redacted };
+    }
 
     public static FeedEntry From(StoredDocument stored)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Samverkan.Events;
+using Samverkan.ServiceDefaults.Privacy;
 using Samverkan.Storage;
 
 namespace Samverkan.Subscriptions.Feed;
@@ -7,8 +8,8 @@ namespace Samverkan.Subscriptions.Feed;
 /// <summary>
 /// The feed keeps every change as history, but not a person's data after the contact was
 /// erased: when the erasure event arrives, the earlier events of that contact lose their
-/// <c>person</c> in the same commit that appends the erasure (the rule of
-/// Samverkan.Contacts' <c>ContactEvents.RemovePersonalData</c>, which owns the schema).
+/// personal fields (the shared <see cref="PersonalData"/> rule) in the same commit that appends
+/// the erasure.
 /// Events already delivered by webhook cannot be recalled; pending ones are read from the
 /// feed at delivery time and go out redacted.
 /// </summary>
@@ -29,9 +30,9 @@ public static class PersonalDataErasure
         await foreach (var stored in store.QueryAsync(ChangeFeed.Collection, new DocumentQuery(tag), ct))
         {
             var earlier = JsonNode.Parse(stored.Json)!.AsObject();
-            if (earlier["data"] is JsonObject data && data["person"] is not null)
+            if (earlier["data"] is JsonObject data && PersonalData.ContactFields.Any(field => data[field] is not null))
             {
-                data["person"] = null;
+                PersonalData.Remove(data);
                 writes.Add(new ReplaceDocument(ChangeFeed.Collection, stored.Id, earlier.ToJsonString(), [tag], stored.Version));
             }
         }

@@ -6,11 +6,14 @@ namespace Samverkan.Subscriptions.Model;
 /// <summary>
 /// Creates a subscription. <see cref="StartAfter"/> is a feed position (number or decimal
 /// string) or <c>"beginning"</c>; without it the subscription starts at the feed's current end.
+/// <see cref="Owner"/> (a partner id) is for national staff subscribing on a partner's behalf;
+/// <see cref="PersonalData"/> asks for contact events with the person in them (see SubscriptionAccess).
 /// </summary>
-public sealed record SubscriptionInput(string? Url, IReadOnlyList<string>? Types, string? Description, JsonElement? StartAfter);
+public sealed record SubscriptionInput(
+    string? Url, IReadOnlyList<string>? Types, string? Description, JsonElement? StartAfter, string? Owner = null, bool? PersonalData = null);
 
 /// <summary>Changes a subscription: fields left out stay as they are; an empty description clears it.</summary>
-public sealed record SubscriptionPatch(string? Url, IReadOnlyList<string>? Types, string? Description, bool? Enabled);
+public sealed record SubscriptionPatch(string? Url, IReadOnlyList<string>? Types, string? Description, bool? Enabled, bool? PersonalData = null);
 
 /// <summary>How long the replaced secret keeps signing (hours, default 24, 0 ends it at once).</summary>
 public sealed record RotateInput(double? OverlapHours);
@@ -32,9 +35,11 @@ public sealed record DeliveryProgress(long Position, long? FailingPosition, int 
 /// </summary>
 public sealed record SubscriptionResponse(
     string Id,
+    string? Owner,
     string Url,
     IReadOnlyList<string> Types,
     string? Description,
+    bool PersonalData,
     bool Enabled,
     string? DisabledReason,
     DateTimeOffset? DisabledAt,
@@ -45,11 +50,36 @@ public sealed record SubscriptionResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
 {
     public static SubscriptionResponse From(WebhookSubscription subscription, long version, DeliveryState? state, DateTimeOffset now) => new(
-        subscription.Id, subscription.Url, subscription.Types, subscription.Description, subscription.Enabled,
+        subscription.Id, subscription.Owner, subscription.Url, subscription.Types, subscription.Description, subscription.PersonalData, subscription.Enabled,
         subscription.DisabledReason, subscription.DisabledAt, subscription.CreatedAt,
         subscription.ActiveSecrets(now).Skip(1).Select(secret => secret.ExpiresAt).Max(),
         DeliveryProgress.From(state), version);
 }
+
+/// <summary>
+/// A subscription as the audit trail records it: no secret (only when each was made and ends),
+/// no delivery progress except the cursor a replay moved.
+/// </summary>
+public sealed record SubscriptionSnapshot(
+    string Id,
+    string? Owner,
+    string Url,
+    IReadOnlyList<string> Types,
+    string? Description,
+    bool PersonalData,
+    bool Enabled,
+    string? DisabledReason,
+    IReadOnlyList<SecretDates> Secrets,
+    long Version,
+    long? DeliveryPosition = null)
+{
+    public static SubscriptionSnapshot Of(WebhookSubscription subscription, long version, long? deliveryPosition = null) => new(
+        subscription.Id, subscription.Owner, subscription.Url, subscription.Types, subscription.Description, subscription.PersonalData,
+        subscription.Enabled, subscription.DisabledReason,
+        subscription.Secrets.Select(secret => new SecretDates(secret.CreatedAt, secret.ExpiresAt)).ToList(), version, deliveryPosition);
+}
+
+public sealed record SecretDates(DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
 
 public sealed record DeliveryResponse(
     string Id, string EventId, string EventType, long? Position, DeliveryStatus Status, IReadOnlyList<DeliveryAttempt> Attempts);

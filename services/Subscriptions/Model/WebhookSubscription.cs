@@ -16,6 +16,9 @@ public sealed record SigningSecret(string Secret, DateTimeOffset CreatedAt, Date
 /// A partner's webhook endpoint: where to POST, which event types (exact or with a trailing
 /// <c>*</c>; empty means all), and the secrets deliveries are signed with. Disabled ones keep
 /// their place in the feed: re-enabling resumes at the event that was failing.
+/// <see cref="Owner"/> is the partner id whose subscription it is (null: national staff's own);
+/// only with <see cref="PersonalData"/> do contact events go out with the person in them.
+/// Both default for subscriptions stored before they existed.
 /// </summary>
 public sealed record WebhookSubscription(
     string Id,
@@ -26,8 +29,16 @@ public sealed record WebhookSubscription(
     string? DisabledReason,
     DateTimeOffset? DisabledAt,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<SigningSecret> Secrets)
+    IReadOnlyList<SigningSecret> Secrets,
+    string? Owner = null,
+    bool PersonalData = false)
 {
+    /// <summary>The lookup tag of a partner's subscriptions, so a partner's list reads only its own.</summary>
+    public static string OwnerTag(string owner) => $"owner:{owner}";
+
+    // A method, not a property: properties are stored.
+    public IEnumerable<string> Tags() => Owner is null ? [] : [OwnerTag(Owner)];
+
     /// <summary>The secrets that sign now, newest first.</summary>
     public IReadOnlyList<SigningSecret> ActiveSecrets(DateTimeOffset now) =>
         Secrets.Where(secret => secret.IsActive(now)).OrderByDescending(secret => secret.CreatedAt).ToList();

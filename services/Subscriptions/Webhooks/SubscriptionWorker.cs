@@ -98,7 +98,8 @@ public sealed class SubscriptionWorker(string subscriptionId, DeliveryServices s
         {
             await SupersedeAsync(state.HeadLogId, ct);
         }
-        var result = await services.Sender.SendAsync(subscription, head.EventId, head.Json, ct);
+        // Contact events carry the person only to subscriptions allowed it.
+        var result = await services.Sender.SendAsync(subscription, head.EventId, head.VisibleTo(subscription.PersonalData).Json, ct);
         if (result.Succeeded)
         {
             await services.Log.RecordAsync(logId, started, result, DeliveryStatus.Delivered, ct);

@@ -89,5 +89,27 @@ public sealed class WebhookCollection : ICollectionFixture<WebhookFixture>
 /// <summary>For the test that kills processes: its own services, so no other test sees them go.</summary>
 public sealed class RestartFixture() : SubscriptionsFixture(new Dictionary<string, string>(), "subscriptions", "institutions", "regions");
 
-/// <summary>For erasure: Contacts and the services it asks (Forums, Institutions, Regions), all producing into the feed.</summary>
-public sealed class ErasureFixture() : SubscriptionsFixture(new Dictionary<string, string>(), "subscriptions", "contacts", "forums", "institutions", "regions");
+/// <summary>For contact events (erasure, personal data): Contacts and the services it asks (Forums, Institutions, Regions), all producing into the feed.</summary>
+public sealed class ContactsFixture() : SubscriptionsFixture(new Dictionary<string, string>(), "subscriptions", "contacts", "forums", "institutions", "regions")
+{
+    /// <summary>Creates a person contact (as national staff) with a unique name, e-mail and note; returns its id and those.</summary>
+    public async Task<(string Id, string Name, string Email, string Note)> CreatePersonAsync()
+    {
+        var (name, email, note) = ($"Person {Guid.NewGuid():N}", $"{Guid.NewGuid():N}@example.se", $"Anteckning {Guid.NewGuid():N}");
+        using var created = await ClientFor("contacts").PostJsonAsync("/api/contacts", new
+        {
+            kind = "person",
+            institutionId = await CreateInstitutionAsync(),
+            person = new { name, email },
+            note,
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return ((await created.ReadJsonAsync<JsonElement>()).GetProperty("id").GetString()!, name, email, note);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ContactsCollection : ICollectionFixture<ContactsFixture>
+{
+    public const string Name = "contacts";
+}
