@@ -2,6 +2,7 @@ using Samverkan.Contacts.Apis;
 using Samverkan.Contacts.Extensions;
 using Samverkan.Contacts.Grpc;
 using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Audit;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapContactsApi();
 app.MapStaleContactsApi();
+app.MapAuditApi();
 app.MapGrpcService<ContactDirectoryService>();
 app.Run();
 

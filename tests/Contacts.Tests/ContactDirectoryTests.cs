@@ -38,12 +38,12 @@ public sealed class ContactDirectoryTests(ContactsFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void A_contact_point_has_no_field_for_a_name_an_e_mail_address_or_a_phone_number()
+    public void A_contact_point_has_no_field_for_a_name_an_e_mail_address_a_phone_number_or_a_note()
     {
         var fields = ContactPoint.Descriptor.Fields.InDeclarationOrder().Select(field => field.Name).ToList();
 
         Assert.Contains("forum_id", fields);
-        Assert.All(fields, field => Assert.DoesNotMatch("name|mail|phone|person", field));
+        Assert.All(fields, field => Assert.DoesNotMatch("name|mail|phone|person|note", field));
     }
 
     [Fact]
@@ -59,6 +59,24 @@ public sealed class ContactDirectoryTests(ContactsFixture fixture) : IClassFixtu
 
         var point = Assert.Single(reply.Contacts);
         Assert.Equal((created.Id, "2019-01-01", "2020-12-31"), (point.Id, point.ValidFrom, point.ValidTo));
+    }
+
+    [Fact]
+    public async Task An_erased_contact_is_no_contact_point()
+    {
+        var institutionId = await fixture.CreateInstitutionAsync();
+        var (erased, etag) = await fixture.Client.CreateContactAsync(new { kind = "function", function = "Rektor", institutionId });
+        var (kept, _) = await fixture.Client.CreateContactAsync(new { kind = "function", function = "Prorektor", institutionId });
+        using (var deleted = await fixture.Client.SendContactAsync(HttpMethod.Delete, $"/api/contacts/{erased.Id}", ifMatch: etag))
+        {
+            Assert.True(deleted.IsSuccessStatusCode);
+        }
+
+        var byInstitution = await Client.ListContactsAsync(new ListContactsRequest { InstitutionIds = { institutionId } });
+        var all = await Client.ListContactsAsync(new ListContactsRequest());
+
+        Assert.Equal([kept.Id], byInstitution.Contacts.Select(point => point.Id));
+        Assert.DoesNotContain(all.Contacts, point => point.Id == erased.Id);
     }
 
     [Fact]

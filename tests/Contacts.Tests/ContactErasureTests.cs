@@ -9,7 +9,8 @@ namespace Samverkan.Contacts.Tests;
 /// checkpoint after a replace or delete moves the old page images out of the log, and events
 /// still waiting in the outbox lose the person's data in the same commit. The service keeps
 /// running while its files are read. A correction is history (the change feed keeps it) until
-/// the contact is erased, so erasure is what is checked here.
+/// the contact is erased, so erasure is what is checked here. The tombstone erasure leaves, and
+/// the audit records of the contact's changes, hold none of it either.
 /// </summary>
 public class ContactErasureTests(ContactsFixture fixture) : IClassFixture<ContactsFixture>
 {
@@ -19,9 +20,10 @@ public class ContactErasureTests(ContactsFixture fixture) : IClassFixture<Contac
     private static string Marker(string what) => $"{what} {Guid.NewGuid():N}";
 
     [Fact]
-    public async Task Erasing_a_person_leaves_their_name_e_mail_and_phone_in_none_of_the_data_files()
+    public async Task Erasing_a_person_leaves_their_name_e_mail_phone_and_note_in_none_of_the_data_files()
     {
         var name = Marker("Raderbar Person");
+        var note = Marker("Reachable after lunch, ask for");
         var email = $"{Guid.NewGuid():N}@example.se";
         var phone = $"010-{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
         var (created, etag) = await _client.CreateContactAsync(new
@@ -29,9 +31,10 @@ public class ContactErasureTests(ContactsFixture fixture) : IClassFixture<Contac
             kind = "person",
             institutionId = await fixture.CreateInstitutionAsync(),
             person = new { name, email, phone },
+            note,
         });
         // The search itself must see the data before the delete, or its silence after proves nothing.
-        Assert.Equal(new[] { name, email, phone }.Order(StringComparer.Ordinal), FilesContaining(name, email, phone).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { name, email, phone, note }.Order(StringComparer.Ordinal), FilesContaining(name, email, phone, note).Keys.Order(StringComparer.Ordinal));
 
         using (var deleted = await _client.SendContactAsync(HttpMethod.Delete, $"/api/contacts/{created.Id}", ifMatch: etag))
         {
@@ -39,8 +42,8 @@ public class ContactErasureTests(ContactsFixture fixture) : IClassFixture<Contac
         }
 
         using var gone = await _client.GetAsync($"/api/contacts/{created.Id}");
-        await ProblemAssert.IsProblemAsync(gone, HttpStatusCode.NotFound);
-        Assert.Empty(FilesContaining(name, email, phone));
+        await ProblemAssert.IsProblemAsync(gone, HttpStatusCode.Gone);
+        Assert.Empty(FilesContaining(name, email, phone, note));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public class ContactsApiTests(ContactsFixture fixture) : IClassFixture<ContactsF
     }
 
     [Fact]
-    public async Task Deleting_erases_the_contact_so_reading_it_afterwards_is_a_404()
+    public async Task Deleting_erases_the_contact_so_reading_or_deleting_it_afterwards_is_410_gone()
     {
         var (created, etag) = await _client.CreateContactAsync(Chair(await fixture.CreateForumAsync()));
 
@@ -138,8 +138,8 @@ public class ContactsApiTests(ContactsFixture fixture) : IClassFixture<ContactsF
         }
 
         using var gone = await _client.GetAsync($"/api/contacts/{created.Id}");
-        await ProblemAssert.IsProblemAsync(gone, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(gone, HttpStatusCode.Gone);
         using var again = await _client.DeleteAsync($"/api/contacts/{created.Id}");
-        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Gone);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Contacts.Model;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.ServiceDefaults.Text;
 using Samverkan.Storage;
@@ -8,7 +9,8 @@ namespace Samverkan.Contacts.Apis;
 
 /// <summary>
 /// Contacts nobody has confirmed for a while, per owner institution, so each owner sees what it
-/// must check. Confirming one is a single call: <c>POST /api/contacts/{id}/verify</c>.
+/// must check. Confirming one is a single call: <c>POST /api/contacts/{id}/verify</c>. Like
+/// every read of contacts, personal fields only for callers who may see them; erased ones never.
 /// </summary>
 public static class StaleContactsApi
 {
@@ -26,7 +28,7 @@ public static class StaleContactsApi
     }
 
     private static async Task<Results<Ok<StaleContacts>, ValidationProblem>> ListAsync(
-        int? olderThanMonths, DocumentCollection<Contact> contacts, IConfiguration configuration, TimeProvider clock,
+        int? olderThanMonths, HttpContext context, DocumentCollection<Contact> contacts, IConfiguration configuration, TimeProvider clock,
         CancellationToken ct)
     {
         var months = olderThanMonths ?? configuration.GetValue(StaleAfterMonthsKey, 12);
@@ -36,12 +38,13 @@ public static class StaleContactsApi
         }
         var today = SwedishDate.Today(clock);
         var verifiedBefore = today.AddMonths(-months);
+        var caller = context.Caller();
         var stale = new List<ContactResponse>();
         await foreach (var stored in contacts.QueryAsync(cancellationToken: ct))
         {
-            if (IsStale(stored.Value, verifiedBefore))
+            if (stored.Value.ErasedOn is null && IsStale(stored.Value, verifiedBefore))
             {
-                stale.Add(ContactResponse.From(stored.Value, stored.Version));
+                stale.Add(ContactResponse.From(stored.Value, stored.Version, caller));
             }
         }
         var owners = stale

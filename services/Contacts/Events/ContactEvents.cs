@@ -1,13 +1,15 @@
-using System.Text.Json.Nodes;
 using Samverkan.Contacts.Model;
 using Samverkan.Events;
 
 namespace Samverkan.Contacts.Events;
 
 /// <summary>
-/// The events this service publishes on topic <see cref="Topics.Contacts"/>. Until the access
-/// issue brings visibility rules, data is the contact as the API shows it, person included;
-/// an erasure announces a tombstone that carries no personal data.
+/// The events this service publishes on topic <see cref="Topics.Contacts"/>. Data is the whole
+/// contact, person and note included: the internal services that receive it are trusted, and
+/// Subscriptions filters personal data per subscriber before anything leaves the platform. An
+/// erasure announces a tombstone that carries no personal data, and redacts this contact's
+/// events still waiting in the outbox with the shared rule
+/// (<c>Samverkan.ServiceDefaults.Privacy.PersonalData.Remove</c>).
 /// </summary>
 public static class ContactEvents
 {
@@ -20,7 +22,4 @@ public static class ContactEvents
         new(type, contact.Id, ContactResponse.From(contact, version));
 
     public static OutgoingEvent Tombstone(string id) => new(Erased, id, new Tombstone(id));
-
-    /// <summary>What erasure leaves of an undelivered event's data: the function, attachment and dates, no person.</summary>
-    public static void RemovePersonalData(JsonObject data) => data["person"] = null;
 }

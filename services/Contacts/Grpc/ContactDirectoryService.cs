@@ -9,7 +9,8 @@ namespace Samverkan.Contacts.Grpc;
 
 /// <summary>
 /// Serves contact points to other services, which must never read this service's database.
-/// Deliberately without the person: names, e-mail addresses and phone numbers stay here.
+/// Deliberately without the personal fields (the person and the note, which may name one):
+/// they stay here, behind the REST API's visibility rule. Erased contacts are left out.
 /// </summary>
 public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts) : ContactDirectory.ContactDirectoryBase
 {
@@ -34,7 +35,7 @@ public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts
             }
         }
         var reply = new ListContactsReply();
-        reply.Contacts.AddRange(found.Values.Select(ToContactPoint));
+        reply.Contacts.AddRange(found.Values.Where(contact => contact.ErasedOn is null).Select(ToContactPoint));
         return reply;
     }
 

@@ -6,7 +6,9 @@ public enum ContactKind { Function, Person }
 /// <summary>
 /// The person behind a contact. Every field here is personal data (GDPR): it is never written to
 /// logs or traces (log the contact id only), never sent over gRPC to other services, and it is
-/// erased with the contact. Until per-role visibility rules arrive, every API caller sees it.
+/// erased with the contact. The API shows it only to callers who may see personal data
+/// (<c>Caller.MaySeePersonalData</c>); the rule for which fields are personal is
+/// <c>Samverkan.ServiceDefaults.Privacy.PersonalData</c>.
 /// </summary>
 public sealed record Person(string? Name, string? Title, string? Organisation, string? Email, string? Phone);
 
@@ -14,8 +16,9 @@ public sealed record Person(string? Name, string? Title, string? Organisation, s
 /// A way to reach a forum or an institution: exactly one of <see cref="ForumId"/> and
 /// <see cref="InstitutionId"/> is set. <see cref="OwnerInstitutionId"/> is the institution that
 /// keeps the entry current; <see cref="VerifiedOn"/> is when someone last confirmed it.
-/// Contacts hold personal data (<see cref="Person"/>), so unlike institutions they are erased,
-/// not retired, when deleted.
+/// Contacts hold personal data (<see cref="Person"/>, <see cref="Note"/>), so unlike institutions
+/// they are erased, not retired, when deleted: what stays is a tombstone without the personal
+/// fields, with <see cref="ErasedOn"/> set, so the id answers 410 Gone and is never reused.
 /// </summary>
 public sealed record Contact(
     string Id,
@@ -28,11 +31,17 @@ public sealed record Contact(
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     DateOnly? VerifiedOn,
-    string? Note)
+    string? Note,
+    DateOnly? ErasedOn = null)
 {
     /// <summary>Exact-match lookup keys: "forum:&lt;id&gt;", "institution:&lt;id&gt;", "owner:&lt;id&gt;".</summary>
+    /// <remarks>A tombstone has none: no filtered lookup finds an erased contact.</remarks>
     public IEnumerable<string> Tags()
     {
+        if (ErasedOn is not null)
+        {
+            yield break;
+        }
         if (ForumId is not null)
         {
             yield return ContactTags.Forum(ForumId);

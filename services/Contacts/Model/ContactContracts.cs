@@ -1,3 +1,5 @@
+using Samverkan.ServiceDefaults.Auth;
+
 namespace Samverkan.Contacts.Model;
 
 /// <summary>
@@ -16,7 +18,10 @@ public sealed record ContactInput(
     DateOnly? VerifiedOn,
     string? Note);
 
-/// <summary>The contact as stored, with its version (also sent as the ETag).</summary>
+/// <summary>
+/// The contact as stored, with its version (also sent as the ETag). <see cref="Person"/> and
+/// <see cref="Note"/> are personal data: null for callers who may not see it (<see cref="From(Contact, long, Caller)"/>).
+/// </summary>
 public sealed record ContactResponse(
     string Id,
     ContactKind Kind,
@@ -34,4 +39,11 @@ public sealed record ContactResponse(
     public static ContactResponse From(Contact contact, long version) => new(
         contact.Id, contact.Kind, contact.Function, contact.ForumId, contact.InstitutionId, contact.Person,
         contact.OwnerInstitutionId, contact.ValidFrom, contact.ValidTo, contact.VerifiedOn, contact.Note, version);
+
+    /// <summary>The contact as this caller may see it: anonymous callers and partners without the personal-data scope get no person and no note.</summary>
+    public static ContactResponse From(Contact contact, long version, Caller caller)
+    {
+        var response = From(contact, version);
+        return caller.MaySeePersonalData ? response : ContactPrivacy.WithoutPersonalData(response);
+    }
 }
