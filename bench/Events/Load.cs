@@ -29,6 +29,7 @@ public static class Load
     public static async Task<IReadOnlyDictionary<string, long>> BurstAsync(HttpClient gateway, Uri institutions, int count)
     {
         using var client = new HttpClient { BaseAddress = institutions };
+        client.DefaultRequestHeaders.Authorization = gateway.DefaultRequestHeaders.Authorization;
         var acknowledged = new ConcurrentDictionary<string, long>();
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) => await CreateAsync(client, acknowledged));
         return acknowledged;

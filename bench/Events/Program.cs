@@ -15,6 +15,8 @@ await using var platform = await RunningPlatform.StartAsync(new PlatformOptions
     DataDirectory = data.Path, FreePorts = true, Output = null, HealthTimeout = TimeSpan.FromSeconds(60),
 });
 using var gateway = new HttpClient { BaseAddress = platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+// The writes are national staff's: a development token from the platform's own key.
+gateway.DefaultRequestHeaders.Authorization = new("Bearer", DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(platform.DataDirectory), TokenRequest.Admin));
 await using var receiver = await WebhookReceiver.StartAsync();
 await Arrivals.SubscribeAsync(gateway, receiver.Url);
 await using var feed = await FeedReader.StartAsync(gateway);

@@ -37,13 +37,19 @@ public static class DevelopmentAuth
 {
     public const string Issuer = "samverkan-development";
     public const string Audience = "samverkan";
-    private const string KeyFile = "development-signing.key";
-
     /// <summary>The base64 signing key of this data directory, created on first use (readable by the owner only).</summary>
-    public static string LoadOrCreateKey(string dataDirectory)
+    public static string LoadOrCreateKey(string dataDirectory) => LoadOrCreateSecret(dataDirectory, "development-signing.key");
+
+    /// <summary>
+    /// The app API token of this data directory: producers send it with every event and topic
+    /// routes refuse deliveries without it (Dapr's APP_API_TOKEN, see Samverkan.Events.Subscribing.AppApiToken).
+    /// </summary>
+    public static string LoadOrCreateAppApiToken(string dataDirectory) => LoadOrCreateSecret(dataDirectory, "app-api.token");
+
+    private static string LoadOrCreateSecret(string dataDirectory, string fileName)
     {
         Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, KeyFile);
+        var path = Path.Combine(dataDirectory, fileName);
         if (!File.Exists(path))
         {
             File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));

@@ -163,6 +163,7 @@ public sealed class RunningPlatform : IAsyncDisposable
             // A local run: development tokens, signed with this data directory's own key (see DevelopmentAuth).
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Auth__Development__SigningKey"] = DevelopmentAuth.LoadOrCreateKey(DataDirectory),
+            ["APP_API_TOKEN"] = DevelopmentAuth.LoadOrCreateAppApiToken(DataDirectory),
             // One line per entry, so the "[service] " prefix marks every line.
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",

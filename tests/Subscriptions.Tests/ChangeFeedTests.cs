@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Samverkan.Local;
 using Samverkan.Subscriptions.Tests.Support;
 using Samverkan.TestSupport;
 
@@ -107,8 +108,13 @@ public class ChangeFeedTests(FeedFixture fixture)
 
         for (var delivery = 0; delivery < 2; delivery++)
         {
-            using var content = new StringContent(cloudEvent, Encoding.UTF8, "application/cloudevents+json");
-            using var response = await _client.PostAsync("/events/institutions", content);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/events/institutions")
+            {
+                Content = new StringContent(cloudEvent, Encoding.UTF8, "application/cloudevents+json"),
+            };
+            // Delivered the way the relay does it, with the platform's app API token.
+            request.Headers.Add("dapr-api-token", DevelopmentAuth.LoadOrCreateAppApiToken(fixture.DataDirectory));
+            using var response = await _client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("SUCCESS", (await response.ReadJsonAsync<JsonElement>()).GetProperty("status").GetString());
         }
