@@ -15,6 +15,7 @@ app.UseApiReferencePolicy(ApiReferenceApi.ReferencePath);
 app.UseExceptionHandler();
 // Gives the proxy's own bare errors (502 when a service is down, 504 on timeout) a problem+json body.
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 // Before authentication: a preflight carries no credentials and is answered here.
 app.UseCors();
 app.UseSamverkanAuth();
