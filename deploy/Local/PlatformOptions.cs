@@ -41,6 +41,12 @@ public sealed record PlatformOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Extra configuration for the gateway process, as environment variables (<c>RateLimits__PermitsPerMinute</c>,
+    /// <c>Cors__AllowedOrigins__0</c>); they win over the launcher's own (tests use this for tiny rate limits or CORS origins).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Receives every child output line, already prefixed with "[service] "; null to keep quiet.</summary>
     public Action<string>? Output { get; init; } = Console.WriteLine;
 

@@ -196,6 +196,10 @@ public sealed class RunningPlatform : IAsyncDisposable
             {
                 environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address"] = RestUrl(service.Name).ToString();
             }
+            foreach (var (key, value) in options.GatewaySettings)
+            {
+                environment[key] = value;
+            }
             return environment;
         }
         environment["Kestrel__Endpoints__Grpc__Url"] = GrpcUrl(definition.Name).ToString().TrimEnd('/');

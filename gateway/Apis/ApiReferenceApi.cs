@@ -24,8 +24,10 @@ public static class ApiReferenceApi
         app.MapScalarApiReference(ReferencePath, (options, context) =>
         {
             var topology = context.RequestServices.GetRequiredService<ServiceTopology>();
-            // Nothing on the page calls out to third parties (AI chat, MCP, usage telemetry).
+            // Nothing on the page calls out to third parties (AI chat, MCP, usage telemetry, web
+            // fonts): its Content-Security-Policy allows the gateway only (Security/ApiReferencePolicy).
             options.WithTitle("Samverkan API reference")
+                .DisableDefaultFonts()
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                 .HideDeveloperTools()
                 .DisableAgent()

@@ -1,3 +1,4 @@
+using Samverkan.Gateway.Security;
 using Samverkan.Gateway.Topology;
 
 namespace Samverkan.Gateway.Extensions;
@@ -13,6 +14,8 @@ public static class GatewayServiceExtensions
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddSingleton<ServiceTopology>();
         builder.Services.AddHttpClient(ServicesClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.AddClientRateLimits();
+        builder.AddCrossOrigin();
         return builder;
     }
 }

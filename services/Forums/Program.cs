@@ -4,6 +4,7 @@ using Samverkan.Forums.Events;
 using Samverkan.Forums.Extensions;
 using Samverkan.Forums.Grpc;
 using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Audit;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +12,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapAuditApi();
 app.UseEventSubscriptions();
 app.MapForumsApi();
 app.MapMeetingsApi();

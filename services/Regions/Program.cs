@@ -2,6 +2,7 @@ using Samverkan.Regions.Apis;
 using Samverkan.Regions.Extensions;
 using Samverkan.Regions.Grpc;
 using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Audit;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapAuditApi();
 app.MapRegionsApi();
 app.MapGrpcService<RegionDirectoryService>();
 app.Run();

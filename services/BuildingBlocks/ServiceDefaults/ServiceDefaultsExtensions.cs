@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +21,9 @@ namespace Samverkan.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
+
+    /// <summary>The largest request body any process accepts unless <c>Limits:MaxRequestBodyBytes</c> says otherwise: 1 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -39,6 +44,14 @@ public static class ServiceDefaultsExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddGrpc();
         services.AddGrpcHealthChecks();
+        // No resource comes near 1 MiB; a larger body is refused with 413 before it is read. No
+        // Server header: it only tells a scanner which server to target.
+        var maxBody = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = maxBody;
+            options.AddServerHeader = false;
+        });
         return builder;
     }
 

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Samverkan.ServiceDefaults.Auth;
+
+namespace Samverkan.Gateway.Security;
+
+/// <summary>
+/// Requests per minute per client: a partner by its API key id, a signed-in caller by its
+/// subject, anyone else by remote address. Section <c>RateLimits</c>; the defaults leave room for
+/// busy integrations and a whole hospital behind one address, and stop a runaway loop.
+/// </summary>
+public sealed record ClientRateLimits(int PermitsPerMinute, int AnonymousPermitsPerMinute)
+{
+    public const int DefaultPermitsPerMinute = 6000;
+    public const int DefaultAnonymousPermitsPerMinute = 3000;
+
+    public static ClientRateLimits Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("RateLimits");
+        var limits = new ClientRateLimits(
+            section.GetValue("PermitsPerMinute", DefaultPermitsPerMinute),
+            section.GetValue("AnonymousPermitsPerMinute", DefaultAnonymousPermitsPerMinute));
+        if (limits.PermitsPerMinute < 1 || limits.AnonymousPermitsPerMinute < 1)
+        {
+            throw new InvalidOperationException("RateLimits:PermitsPerMinute and RateLimits:AnonymousPermitsPerMinute must be at least 1.");
+        }
+        return limits;
+    }
+}
+
+public static class ClientRateLimitExtensions
+{
+    // Probes poll these; a limit there would only turn a healthy platform red.
+    private static readonly PathString[] Unlimited = ["/health", "/alive"];
+
+    public static IHostApplicationBuilder AddClientRateLimits(this IHostApplicationBuilder builder)
+    {
+        var limits = ClientRateLimits.Read(builder.Configuration);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                Unlimited.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
+                    : ClientKey(context) is { } client
+                        ? RateLimitPartition.GetTokenBucketLimiter(client, _ => PerMinute(limits.PermitsPerMinute))
+                        : RateLimitPartition.GetTokenBucketLimiter(
+                            $"address:{context.Connection.RemoteIpAddress}", _ => PerMinute(limits.AnonymousPermitsPerMinute)));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RejectAsync;
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The authenticated client, or null for an anonymous one. Runs after authentication, and a
+    /// request whose credentials fail is refused before it gets here, so the key is never one
+    /// the caller made up to escape its own limit.
+    /// </summary>
+    private static string? ClientKey(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+        return ApiKeyFormat.TryParse(context.Request.Headers[ApiKeyFormat.Header].ToString(), out var keyId, out _)
+            ? $"api-key:{keyId}"
+            : $"subject:{context.Caller().Subject}";
+    }
+
+    // A bucket of one minute's permits, refilled in even steps (whole permits, at most one step a
+    // second), so a client that ran dry is told to wait seconds rather than the rest of a minute.
+    private static TokenBucketRateLimiterOptions PerMinute(int permits)
+    {
+        var steps = Enumerable.Range(1, Math.Min(60, permits)).Last(step => permits % step == 0);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = permits,
+            TokensPerPeriod = permits / steps,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / steps,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests.",
+            detail: $"This client has used its requests for now. Retry after {seconds} s.")
+            .ExecuteAsync(context);
+    }
+}

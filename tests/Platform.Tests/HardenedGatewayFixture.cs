@@ -1,0 +1,65 @@
+using Samverkan.Local;
+using Samverkan.TestSupport;
+
+namespace Samverkan.Platform.Tests;
+
+/// <summary>
+/// The whole platform with a gateway configured as a hardened deployment would be, with small
+/// numbers: few requests per signed-in client, and one browser origin allowed.
+/// </summary>
+public sealed class HardenedGatewayFixture : IAsyncLifetime
+{
+    public const int PermitsPerMinute = 5;
+    public const string AllowedOrigin = "https://portal.samverkan.test";
+
+    private readonly TemporaryDirectory data = new("hardened");
+    private readonly List<HttpClient> clients = [];
+    private RunningPlatform? platform;
+
+    public RunningPlatform Platform => platform ?? throw new InvalidOperationException("The platform is not started.");
+
+    /// <summary>A client of its own (its own rate-limit partition) with a token for <paramref name="caller"/>.</summary>
+    public HttpClient GatewayAs(TokenRequest caller) => Track(JsonHttp.CreateClient(Platform.GatewayUrl, Token(caller)));
+
+    /// <summary>A development token valid on this platform.</summary>
+    public string Token(TokenRequest caller) => DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data.Path), caller);
+
+    public HttpClient AnonymousGateway() => Track(JsonHttp.CreateClient(Platform.GatewayUrl));
+
+    /// <summary>National staff under a subject no other test uses, so each test has its own limit.</summary>
+    public static TokenRequest FreshAdmin(string purpose) => TokenRequest.Admin with { Subject = $"{purpose}-{Guid.NewGuid():N}@samverkan.test" };
+
+    public async Task InitializeAsync()
+    {
+        platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path) with
+        {
+            GatewaySettings = new Dictionary<string, string>
+            {
+                ["RateLimits__PermitsPerMinute"] = PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Cors__AllowedOrigins__0"] = AllowedOrigin,
+            },
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        lock (clients)
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+        if (platform is not null)
+        {
+            await platform.DisposeAsync();
+        }
+        data.Dispose();
+    }
+
+    private HttpClient Track(HttpClient client)
+    {
+        lock (clients)
+        {
+            clients.Add(client);
+        }
+        return client;
+    }
+}
