@@ -15,7 +15,8 @@ public sealed class AnonymousReadTests(PlatformFixture platform) : IClassFixture
     public async Task Anonymous_reads_show_the_function_but_never_the_person()
     {
         var unique = Guid.NewGuid().ToString("N")[..10];
-        var (email, phone, name) = ($"hemlig.{unique}@example.se", $"+46 70 {unique[..3]} {unique[3..5]} 00", $"Hemlig {unique}");
+        var digits = Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (email, phone, name) = ($"hemlig.{unique}@example.se", $"+46 70-{digits}", $"Hemlig {unique}");
         var function = $"Ordförande {unique}";
         using var created = await platform.Gateway.PostJsonAsync("/api/contacts", new
         {
@@ -26,7 +27,7 @@ public sealed class AnonymousReadTests(PlatformFixture platform) : IClassFixture
             person = new { name, email, phone },
             note = $"Ring {name}",
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (await created.ReadJsonAsync<CreatedResource>()).Id;
         await WaitForFeedAsync(id);
 

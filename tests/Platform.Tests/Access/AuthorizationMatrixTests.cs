@@ -32,9 +32,9 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform) : IClassF
     {
         var endpoint = WriteEndpoint.Named(endpointName);
         var token = Callers.Token(caller);
-        using var callerClient = ClientFor(via, endpoint, token);
-        using var partnerClient = token is { Role: "partner" } ? ClientFor("service", endpoint, token) : null;
-        var write = await endpoint.Prepare(new WriteContext(platform.Gateway, partnerClient, partnerClient is not null));
+        var isPartner = token is { Role: "partner" };
+        var write = await endpoint.Prepare(new WriteContext(platform.Gateway, isPartner ? platform.GatewayAs(token!) : null, isPartner));
+        using var callerClient = ClientFor(via, write.Service, token);
         using var admin = ServiceClient(write.Service, Samverkan.Local.TokenRequest.Admin);
         var auditBefore = await AuditCountAsync(admin, write.AuditType);
         var stateBefore = await ReadBackAsync(admin, write);
@@ -59,22 +59,14 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform) : IClassF
         Assert.Equal(auditBefore + 1, await AuditCountAsync(admin, write.AuditType));
     }
 
-    private HttpClient ClientFor(string via, WriteEndpoint endpoint, Samverkan.Local.TokenRequest? token)
+    private HttpClient ClientFor(string via, string service, Samverkan.Local.TokenRequest? token)
     {
-        var address = via == "gateway" ? platform.Platform.GatewayUrl : platform.Platform.RestUrl(ServiceOf(endpoint));
+        var address = via == "gateway" ? platform.Platform.GatewayUrl : platform.Platform.RestUrl(service);
         return token is null ? JsonHttp.CreateClient(address) : JsonHttp.CreateClient(address, platform.Token(token));
     }
 
     private HttpClient ServiceClient(string service, Samverkan.Local.TokenRequest token) =>
         JsonHttp.CreateClient(platform.Platform.RestUrl(service), platform.Token(token));
-
-    private static string ServiceOf(WriteEndpoint endpoint) => endpoint.Name switch
-    {
-        var name when name.Contains("institution") => "institutions",
-        var name when name.Contains("forum") || name.Contains("meeting") => "forums",
-        var name when name.Contains("contact") => "contacts",
-        _ => "subscriptions",
-    };
 
     private static async Task<int> AuditCountAsync(HttpClient admin, string type) =>
         (await admin.GetAllAsync<JsonElement>($"/api/audit?entity={type}")).Count;
