@@ -21,6 +21,7 @@ public sealed class RunningPlatform : IAsyncDisposable
     private readonly Dictionary<string, ServiceProcess> processes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ChildRegistry registry;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly string instance = Guid.NewGuid().ToString("N");
     private int disposed;
 
     private RunningPlatform(PlatformOptions options)
@@ -61,10 +62,31 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     public bool IsRunning(string service) => Process(service).IsRunning;
 
-    /// <summary>Starts the services in parallel, waits for each /health, then starts the gateway.</summary>
+    /// <summary>
+    /// Starts the services in parallel, waits for each /health, then starts the gateway. On free
+    /// ports a start is tried again on other ports when it fails: two platforms started at the
+    /// same moment (parallel test assemblies) can pick the same free port, and the one that loses
+    /// the bind would otherwise fail.
+    /// </summary>
     public static async Task<RunningPlatform> StartAsync(PlatformOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var platform = new RunningPlatform(options ?? new PlatformOptions());
+        options ??= new PlatformOptions();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options, cancellationToken);
+            }
+            catch (PlatformStartException) when (options.FreePorts && attempt < 3)
+            {
+                // Fresh ports; the data directory is kept, and a restart on it is a normal start.
+            }
+        }
+    }
+
+    private static async Task<RunningPlatform> StartOnceAsync(PlatformOptions options, CancellationToken cancellationToken)
+    {
+        var platform = new RunningPlatform(options);
         try
         {
             platform.registry.KillLeftovers();
@@ -128,7 +150,7 @@ public sealed class RunningPlatform : IAsyncDisposable
     {
         process.Start();
         registry.Record(processes.Values);
-        await process.WaitHealthyAsync(http, RestUrl(process.Definition.Name), options.HealthTimeout, cancellationToken);
+        await process.WaitHealthyAsync(http, RestUrl(process.Definition.Name), instance, options.HealthTimeout, cancellationToken);
     }
 
     private void KillOnExit(object? sender, EventArgs e) => KillAll();
@@ -160,6 +182,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["Seed__Enabled"] = options.Seed ? "true" : "false",
+            ["Platform__InstanceId"] = instance,
             // A local run: development tokens, signed with this data directory's own key (see DevelopmentAuth).
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Auth__Development__SigningKey"] = DevelopmentAuth.LoadOrCreateKey(DataDirectory),

@@ -74,7 +74,12 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
     }
 
     /// <summary>Polls GET /health until it answers 200; fails early if the process exits.</summary>
-    public async Task WaitHealthyAsync(HttpClient http, Uri restUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for this process's /health to answer 200 with <paramref name="instance"/> in its
+    /// <c>Samverkan-Instance</c> header: another platform's process that got the same free port
+    /// (parallel test runs) answers with its own, and is not taken for this one.
+    /// </summary>
+    public async Task WaitHealthyAsync(HttpClient http, Uri restUrl, string instance, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var health = new Uri(restUrl, "health");
         var deadline = DateTime.UtcNow + timeout;
@@ -93,7 +98,8 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
             try
             {
                 using var response = await http.GetAsync(health, cancellationToken);
-                if (response.IsSuccessStatusCode)
+                var answeredBy = response.Headers.TryGetValues(InstanceHeader, out var values) ? values.FirstOrDefault() : null;
+                if (response.IsSuccessStatusCode && answeredBy == instance)
                 {
                     return;
                 }
@@ -112,10 +118,21 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
         }
     }
 
+    /// <summary>The header every Samverkan process puts on /health, from its Platform:InstanceId.</summary>
+    public const string InstanceHeader = "Samverkan-Instance";
+
     private PlatformStartException Failure(string what)
     {
-        // Give the output readers a moment to drain what the process wrote before failing.
-        process?.WaitForExit(200);
+        // Let the output readers drain what the process wrote before failing: all of it when the
+        // process has exited (WaitForExit without a timeout waits for the end of its output).
+        if (process is { HasExited: true } exited)
+        {
+            exited.WaitForExit();
+        }
+        else
+        {
+            process?.WaitForExit(200);
+        }
         return new PlatformStartException(definition.Name, $"{definition.Name} ({dllPath}) {what}. Its output:{Environment.NewLine}{RecentOutput}");
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public static class ServiceDefaultsExtensions
         services.ConfigureHttpJsonOptions(options => ConfigureApiJson(options.SerializerOptions));
         services.AddOpenApi();
         services.AddHttpContextAccessor();
+        services.AddTransient<IStartupFilter, PlatformInstance>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton(TimeProvider.System);
         services.AddGrpc();
