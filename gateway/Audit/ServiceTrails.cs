@@ -63,9 +63,6 @@ public static partial class ServiceTrails
             {
                 case HttpStatusCode.OK:
                     return await ParseAsync(service, response, cancellationToken);
-                // A service that keeps no trail (yet) has none to add.
-                case HttpStatusCode.NotFound:
-                    return new ServiceTrail(service, TrailState.Read, 404, [], HasMore: false);
                 case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
                     return Failed(service, TrailState.Refused, (int)response.StatusCode);
                 default:
