@@ -57,7 +57,14 @@ public static class TokenCommand
             Console.Error.WriteLine("An org-editor needs at least one --org, a partner needs --partner.");
             return 2;
         }
-        request = request with { Organisations = organisations };
+        // The subject is who the audit trail names: by default the same as the tests' callers.
+        var subject = request.Subject ?? request.Role switch
+        {
+            "registry-admin" => TokenRequest.Admin.Subject,
+            "org-editor" => TokenRequest.Editor([.. organisations]).Subject,
+            _ => TokenRequest.PartnerSystem(request.Partner!).Subject,
+        };
+        request = request with { Organisations = organisations, Subject = subject };
         var options = new PlatformOptions { DataDirectory = dataDirectory };
         Console.WriteLine(DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(options.ResolvedDataDirectory), request));
         return 0;
