@@ -43,7 +43,7 @@ internal static class ContactWrites
         var contact = ContactChanges.Create(id, input);
         var created = ContactResponse.From(contact, 1);
         await outbox.CommitAsync(
-            [contacts.Insert(contact), audit.Record("created", "contact", id, null, created)],
+            [contacts.Insert(contact), audit.RecordChange(ContactEvents.Created, id, null, created)],
             [ContactEvents.Announce(ContactEvents.Created, contact, 1)], ct);
         ContactsLog.Created(Logger(loggers), id);
         context.SetETag(1);
@@ -73,7 +73,7 @@ internal static class ContactWrites
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var stored = await ReplaceAsync(contacts, outbox, audit, "updated", ContactEvents.Updated, current, ContactChanges.Update(current.Value, input), ct);
+        var stored = await ReplaceAsync(contacts, outbox, audit, ContactEvents.Updated, current, ContactChanges.Update(current.Value, input), ct);
         ContactsLog.Updated(Logger(loggers), id, stored.Version);
         return ContactsApi.Respond(context, stored);
     }
@@ -88,7 +88,7 @@ internal static class ContactWrites
             return refusal!;
         }
         var today = Today(clock);
-        var stored = await ReplaceAsync(contacts, outbox, audit, "verified", ContactEvents.Verified, current, ContactChanges.Verify(current.Value, today), ct);
+        var stored = await ReplaceAsync(contacts, outbox, audit, ContactEvents.Verified, current, ContactChanges.Verify(current.Value, today), ct);
         ContactsLog.Verified(Logger(loggers), id, today);
         return ContactsApi.Respond(context, stored);
     }
@@ -110,7 +110,7 @@ internal static class ContactWrites
         var tombstone = ContactPrivacy.Tombstone(current.Value, Today(clock));
         var before = ContactResponse.From(current.Value, current.Version);
         await outbox.CommitErasureAsync(
-            [contacts.Replace(tombstone, current.Version), audit.Record("erased", "contact", id, before, tombstone)],
+            [contacts.Replace(tombstone, current.Version), audit.RecordChange(ContactEvents.Erased, id, before, tombstone)],
             ContactEvents.Tombstone(id), PersonalData.Remove, ct);
         ContactsLog.Erased(Logger(loggers), id);
         return TypedResults.NoContent();
@@ -139,13 +139,13 @@ internal static class ContactWrites
 
     /// <summary>Stored against the version read, with its event and audit record: a write that landed meanwhile surfaces as 409/412, never lost.</summary>
     private static async Task<Versioned<Contact>> ReplaceAsync(
-        DocumentCollection<Contact> contacts, EventOutbox outbox, AuditTrail audit, string action, string eventType,
+        DocumentCollection<Contact> contacts, EventOutbox outbox, AuditTrail audit, string eventType,
         Versioned<Contact> current, Contact changed, CancellationToken ct)
     {
         var version = current.Version + 1;
         var after = ContactResponse.From(changed, version);
         await outbox.CommitAsync(
-            [contacts.Replace(changed, current.Version), audit.Record(action, "contact", changed.Id, ContactResponse.From(current.Value, current.Version), after)],
+            [contacts.Replace(changed, current.Version), audit.RecordChange(eventType, changed.Id, ContactResponse.From(current.Value, current.Version), after)],
             [ContactEvents.Announce(eventType, changed, version)], ct);
         return new Versioned<Contact>(changed, version);
     }
