@@ -53,20 +53,12 @@ public static class ClientRateLimitExtensions
     }
 
     /// <summary>
-    /// The authenticated client, or null for an anonymous one. Runs after authentication, and a
-    /// request whose credentials fail is refused before it gets here, so the key is never one
-    /// the caller made up to escape its own limit.
+    /// The authenticated client, or null for an anonymous one: its subject, which for an API key
+    /// is <c>api-key:&lt;key id&gt;</c> (ApiKeyAuthenticationHandler), so each key has its own
+    /// bucket. Runs after authentication, and a request whose credentials fail is refused before
+    /// it gets here, so the key is never one the caller made up to escape its own limit.
     /// </summary>
-    private static string? ClientKey(HttpContext context)
-    {
-        if (context.User.Identity?.IsAuthenticated != true)
-        {
-            return null;
-        }
-        return ApiKeyFormat.TryParse(context.Request.Headers[ApiKeyFormat.Header].ToString(), out var keyId, out _)
-            ? $"api-key:{keyId}"
-            : $"subject:{context.Caller().Subject}";
-    }
+    private static string? ClientKey(HttpContext context) => context.Caller().Subject;
 
     // A bucket of one minute's permits, refilled in even steps (whole permits, at most one step a
     // second), so a client that ran dry is told to wait seconds rather than the rest of a minute.
