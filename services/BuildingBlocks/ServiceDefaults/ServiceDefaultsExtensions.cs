@@ -43,6 +43,7 @@ public static class ServiceDefaultsExtensions
         services.AddHttpContextAccessor();
         services.AddTransient<IStartupFilter, PlatformInstance>();
         services.AddSingleton<AuditTrail>();
+        // One clock for every building block and service (tests of building blocks add their own).
         services.AddSingleton(TimeProvider.System);
         services.AddGrpc();
         services.AddGrpcHealthChecks();

@@ -16,7 +16,6 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DocumentCollection<Institution>(
             provider.GetRequiredService<IDocumentStore>(), Collection, institution => institution.Id));
         builder.AddEventPublishing(Topics.Institutions);

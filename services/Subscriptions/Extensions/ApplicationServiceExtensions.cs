@@ -7,7 +7,6 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddChangeFeed();
         builder.AddWebhooks();
         builder.AddApiKeys();

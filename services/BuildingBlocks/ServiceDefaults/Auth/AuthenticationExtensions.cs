@@ -28,7 +28,7 @@ public static class AuthenticationExtensions
             .AddJwtBearer(options => ConfigureJwt(options, settings));
         builder.Services.AddAuthorization(Policies.Register);
         builder.Services.AddMemoryCache();
-        if (builder.Configuration[$"Services:Subscriptions:Grpc"] is not null)
+        if (builder.Configuration["Services:Subscriptions:Grpc"] is not null)
         {
             builder.AddServiceClient<ApiKeyDirectory.ApiKeyDirectoryClient>("Subscriptions");
             builder.Services.AddSingleton<IApiKeyResolver, GrpcApiKeyResolver>();

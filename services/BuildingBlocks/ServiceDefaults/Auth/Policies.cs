@@ -30,5 +30,5 @@ public static class Policies
             context.Resource is HttpContext http && IsRead(http.Request.Method) || context.User.Identity?.IsAuthenticated == true));
     }
 
-    public static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 }
