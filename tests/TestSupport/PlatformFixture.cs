@@ -12,7 +12,7 @@ public class PlatformFixture : IAsyncLifetime
 {
     private readonly TemporaryDirectory data = new("platform");
     private RunningPlatform? platform;
-    private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
+    private readonly ClientCache clients = new();
     private HttpClient? gateway;
     private HttpClient? anonymous;
 
@@ -25,18 +25,8 @@ public class PlatformFixture : IAsyncLifetime
     public HttpClient AnonymousGateway => anonymous ?? throw new InvalidOperationException("The platform is not started.");
 
     /// <summary>A JSON client for the gateway with a development token for <paramref name="caller"/>.</summary>
-    public HttpClient GatewayAs(TokenRequest caller)
-    {
-        lock (clients)
-        {
-            if (!clients.TryGetValue(caller.ToString(), out var client))
-            {
-                client = JsonHttp.CreateClient(Platform.GatewayUrl, Token(caller));
-                clients[caller.ToString()] = client;
-            }
-            return client;
-        }
-    }
+    public HttpClient GatewayAs(TokenRequest caller) =>
+        clients.Get(caller.ToString(), () => JsonHttp.CreateClient(Platform.GatewayUrl, Token(caller)));
 
     /// <summary>A development token valid on this platform.</summary>
     public string Token(TokenRequest caller) => DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data.Path), caller);
@@ -54,10 +44,7 @@ public class PlatformFixture : IAsyncLifetime
     {
         gateway?.Dispose();
         anonymous?.Dispose();
-        foreach (var client in clients.Values)
-        {
-            client.Dispose();
-        }
+        clients.Dispose();
         if (platform is not null)
         {
             await platform.DisposeAsync();

@@ -12,7 +12,7 @@ namespace Samverkan.TestSupport;
 public abstract class ServiceFixture(params string[] services) : IAsyncLifetime
 {
     private readonly TemporaryDirectory data = new(services[0]);
-    private readonly Dictionary<string, HttpClient> clients = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ClientCache clients = new();
     private RunningPlatform? platform;
 
     public RunningPlatform Platform => platform ?? throw new InvalidOperationException("The services are not started.");
@@ -21,13 +21,13 @@ public abstract class ServiceFixture(params string[] services) : IAsyncLifetime
     public HttpClient Client => ClientFor(services[0]);
 
     /// <summary>A JSON client for the service under test that sends no credentials.</summary>
-    public HttpClient AnonymousClient => Cached($"anonymous:{services[0]}", () => JsonHttp.CreateClient(Platform.RestUrl(services[0])));
+    public HttpClient AnonymousClient => clients.Get($"anonymous:{services[0]}", () => JsonHttp.CreateClient(Platform.RestUrl(services[0])));
 
     /// <summary>A JSON client for the service under test with a development token for <paramref name="caller"/>.</summary>
     public HttpClient ClientAs(TokenRequest caller) => ClientAs(caller, services[0]);
 
     public HttpClient ClientAs(TokenRequest caller, string service) =>
-        Cached($"{caller}:{service}", () => JsonHttp.CreateClient(Platform.RestUrl(service), Token(caller)));
+        clients.Get($"{caller}:{service}", () => JsonHttp.CreateClient(Platform.RestUrl(service), Token(caller)));
 
     /// <summary>A development token valid for these services.</summary>
     public string Token(TokenRequest caller) => DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data.Path), caller);
@@ -37,19 +37,6 @@ public abstract class ServiceFixture(params string[] services) : IAsyncLifetime
     /// <summary>A JSON client for the REST endpoint of one of the started services, as national staff.</summary>
     public HttpClient ClientFor(string service) => ClientAs(TokenRequest.Admin, service);
 
-    private HttpClient Cached(string key, Func<HttpClient> create)
-    {
-        lock (clients)
-        {
-            if (!clients.TryGetValue(key, out var client))
-            {
-                client = create();
-                clients[key] = client;
-            }
-            return client;
-        }
-    }
-
     /// <summary>Extra configuration for the started services (see <see cref="PlatformOptions.Settings"/>).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
@@ -58,10 +45,7 @@ public abstract class ServiceFixture(params string[] services) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var client in clients.Values)
-        {
-            client.Dispose();
-        }
+        clients.Dispose();
         if (platform is not null)
         {
             await platform.DisposeAsync();

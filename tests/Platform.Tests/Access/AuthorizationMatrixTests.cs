@@ -32,8 +32,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform) : IClassF
     {
         var endpoint = WriteEndpoint.Named(endpointName);
         var token = Callers.Token(caller);
-        var isPartner = token is { Role: "partner" };
-        var write = await endpoint.Prepare(new WriteContext(platform.Gateway, isPartner ? platform.GatewayAs(token!) : null, isPartner));
+        var write = await endpoint.Prepare(new WriteContext(platform.Gateway, token is { Role: "partner" } ? platform.GatewayAs(token) : null));
         using var callerClient = ClientFor(via, write.Service, token);
         using var admin = ServiceClient(write.Service, Samverkan.Local.TokenRequest.Admin);
         var auditBefore = await AuditCountAsync(admin, write.AuditType);

@@ -113,12 +113,14 @@ public sealed record WriteEndpoint(string Name, string Owner, Func<WriteContext,
 }
 
 /// <summary>What preparing a write needs: clients for national staff and for the caller under test.</summary>
-public sealed class WriteContext(HttpClient admin, HttpClient? caller, bool callerIsPartner)
+/// <param name="admin">National staff, who create every other target.</param>
+/// <param name="partner">The caller when it is a partner, which creates its own resources; null for any other caller.</param>
+public sealed class WriteContext(HttpClient admin, HttpClient? partner)
 {
     public async Task<string> CreateAsAdminAsync(string path, object body) => await CreateAsync(admin, path, body);
 
     /// <summary>Created by the caller when it is a partner (its own resource), else by national staff.</summary>
-    public async Task<string> CreateAsOwnerAsync(string path, object body) => await CreateAsync(callerIsPartner ? caller! : admin, path, body);
+    public async Task<string> CreateAsOwnerAsync(string path, object body) => await CreateAsync(partner ?? admin, path, body);
 
     private static async Task<string> CreateAsync(HttpClient client, string path, object body)
     {
