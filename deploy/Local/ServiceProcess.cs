@@ -73,9 +73,9 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
         output?.Invoke(prefixed);
     }
 
-    /// <summary>Polls GET /health until it answers 200; fails early if the process exits.</summary>
     /// <summary>
-    /// Waits for this process's /health to answer 200 with <paramref name="instance"/> in its
+    /// Polls GET /health until it answers as started (<see cref="StartedHealth"/>), failing early if
+    /// the process exits. Waits for this process's /health to answer with <paramref name="instance"/> in its
     /// <c>Samverkan-Instance</c> header: another platform's process that got the same free port
     /// (parallel test runs) answers with its own, and is not taken for this one.
     /// </summary>
@@ -99,11 +99,15 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
             {
                 using var response = await http.GetAsync(health, cancellationToken);
                 var answeredBy = response.Headers.TryGetValues(InstanceHeader, out var values) ? values.FirstOrDefault() : null;
-                if (response.IsSuccessStatusCode && answeredBy == instance)
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (answeredBy == instance && StartedHealth.IsStarted(response.StatusCode, body, out var warning))
                 {
+                    if (warning is not null)
+                    {
+                        Forward($"warning: {warning}");
+                    }
                     return;
                 }
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 lastAnswer = $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}";
             }
             catch (HttpRequestException e)

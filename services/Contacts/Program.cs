@@ -1,8 +1,10 @@
+using Samverkan.Events.Relay;
 using Samverkan.Contacts.Apis;
 using Samverkan.Contacts.Extensions;
 using Samverkan.Contacts.Grpc;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Audit;
+using Samverkan.ServiceDefaults.Auth;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +15,7 @@ app.MapDefaultEndpoints();
 app.MapContactsApi();
 app.MapStaleContactsApi();
 app.MapAuditApi();
+app.MapDeadLetters(Policies.RegistryAdmin);
 app.MapGrpcService<ContactDirectoryService>();
 app.Run();
 

@@ -1,3 +1,4 @@
+using Samverkan.Events.Relay;
 using Samverkan.Events.Subscribing;
 using Samverkan.Forums.Apis;
 using Samverkan.Forums.Events;
@@ -5,6 +6,7 @@ using Samverkan.Forums.Extensions;
 using Samverkan.Forums.Grpc;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Audit;
+using Samverkan.ServiceDefaults.Auth;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +15,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAuditApi();
+app.MapDeadLetters(Policies.RegistryAdmin);
 app.UseEventSubscriptions();
 app.MapForumsApi();
 app.MapMeetingsApi();

@@ -1,8 +1,10 @@
+using Samverkan.Events.Relay;
 using Samverkan.Institutions.Apis;
 using Samverkan.Institutions.Extensions;
 using Samverkan.Institutions.Grpc;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Audit;
+using Samverkan.ServiceDefaults.Auth;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +13,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAuditApi();
+app.MapDeadLetters(Policies.RegistryAdmin);
 app.MapInstitutionsApi();
 app.MapGrpcService<InstitutionDirectoryService>();
 app.Run();

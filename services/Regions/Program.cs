@@ -1,8 +1,10 @@
+using Samverkan.Events.Relay;
 using Samverkan.Regions.Apis;
 using Samverkan.Regions.Extensions;
 using Samverkan.Regions.Grpc;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Audit;
+using Samverkan.ServiceDefaults.Auth;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +13,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAuditApi();
+app.MapDeadLetters(Policies.RegistryAdmin);
 app.MapRegionsApi();
 app.MapGrpcService<RegionDirectoryService>();
 app.Run();

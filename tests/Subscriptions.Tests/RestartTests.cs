@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Samverkan.Subscriptions.Tests.Support;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Subscriptions.Tests;
 

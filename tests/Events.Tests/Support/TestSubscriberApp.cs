@@ -29,7 +29,7 @@ public sealed class TestSubscriberApp : IAsyncDisposable
     private readonly Func<Delivery, int, IResult> _answer;
     private int _attempts;
 
-    private TestSubscriberApp(string topic, Func<Delivery, int, IResult>? answer, string? appApiToken)
+    private TestSubscriberApp(string topic, Func<Delivery, int, IResult>? answer, string? appApiToken, long? maxRequestBodyBytes)
     {
         _answer = answer ?? ((_, _) => SubscriberExtensions.Success());
         var builder = WebApplication.CreateSlimBuilder();
@@ -38,7 +38,11 @@ public sealed class TestSubscriberApp : IAsyncDisposable
             builder.Configuration[AppApiToken.ConfigurationKey] = appApiToken;
         }
         TestLogging.Configure(builder.Logging);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Limits.MaxRequestBodySize = maxRequestBodyBytes ?? kestrel.Limits.MaxRequestBodySize;
+        });
         _app = builder.Build();
         // Sees the request as the relay sent it, before Dapr's middleware unwraps the CloudEvent.
         _app.Use(async (context, next) =>
@@ -64,9 +68,9 @@ public sealed class TestSubscriberApp : IAsyncDisposable
     public IReadOnlyList<Delivery> Accepted => [.. _accepted];
 
     public static async Task<TestSubscriberApp> StartAsync(
-        string topic = RelayHost.Topic, Func<Delivery, int, IResult>? answer = null, string? appApiToken = null)
+        string topic = RelayHost.Topic, Func<Delivery, int, IResult>? answer = null, string? appApiToken = null, long? maxRequestBodyBytes = null)
     {
-        var app = new TestSubscriberApp(topic, answer, appApiToken);
+        var app = new TestSubscriberApp(topic, answer, appApiToken, maxRequestBodyBytes);
         await app._app.StartAsync();
         return app;
     }

@@ -26,6 +26,7 @@ public static class EventsRegistration
         services.AddSingleton<EventOutbox>();
         services.AddSingleton<RelayState>();
         services.AddSingleton<OutboxTrimmer>();
+        services.AddSingleton<DeadLetters>();
         services.AddSingleton<EventMetrics>();
         services.TryAddTimeProvider();
         services.Configure<RelayOptions>(events.GetSection("Relay"));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Samverkan.Events.Relay;
 using Samverkan.Storage;
 
 namespace Samverkan.Events.Outbox;
@@ -14,7 +15,7 @@ namespace Samverkan.Events.Outbox;
 /// CloudEvent's <c>sequence</c>.
 /// </summary>
 public sealed class EventOutbox(
-    IDocumentStore store, OutboxSignal signal, EventSourceOptions source, IOptions<JsonOptions> json, TimeProvider clock)
+    IDocumentStore store, OutboxSignal signal, EventSourceOptions source, DeadLetters deadLetters, IOptions<JsonOptions> json, TimeProvider clock)
 {
     public const string Collection = "_outbox";
 
@@ -51,7 +52,7 @@ public sealed class EventOutbox(
     /// <summary>
     /// Commits an erasure of <paramref name="announcement"/>'s subject: the writes, the event, and
     /// <paramref name="redact"/> applied to the data of that subject's events still waiting in the
-    /// outbox, so what was not yet delivered is never delivered, nor stays on disk. The relay may
+    /// outbox or kept as dead letters, so what was not yet delivered is never delivered, nor stays on disk. The relay may
     /// trim a waiting event between the read and the commit; then the commit is assembled again.
     /// Afterwards the store forgets the old versions, so the erased data leaves the disk too.
     /// </summary>
@@ -60,16 +61,18 @@ public sealed class EventOutbox(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var redactions = await RedactPendingAsync(announcement.Subject, redact, cancellationToken);
+            IReadOnlyList<DocumentWrite> redactions = [
+                .. await RedactPendingAsync(announcement.Subject, redact, cancellationToken),
+                .. await deadLetters.RedactAsync(announcement.Subject, redact, cancellationToken)];
             try
             {
                 var versions = await CommitAsync([.. writes, .. redactions], [announcement], cancellationToken);
                 await store.ForgetOldVersionsAsync(cancellationToken);
                 return versions;
             }
-            catch (ConcurrencyConflictException e) when (e.Collection == Collection && attempt < 5)
+            catch (ConcurrencyConflictException e) when (e.Collection is Collection or DeadLetters.Collection && attempt < 5)
             {
-                // A waiting event was delivered and trimmed meanwhile: read what is left and retry.
+                // A waiting event was delivered and trimmed (or a dead letter re-driven) meanwhile: read what is left and retry.
             }
         }
     }

@@ -11,7 +11,9 @@ namespace Samverkan.Events.Relay;
 
 /// <summary>
 /// Delivers the outbox to every destination of the service's topic: in sequence order, at least
-/// once, retrying with capped exponential backoff and never skipping an event. Each destination
+/// once, retrying with capped exponential backoff and never skipping an event. An event a
+/// destination refuses for good is kept as a dead letter and delivery goes on, so one event
+/// never holds back every later one (<see cref="DeadLetters"/>). Each destination
 /// has a cursor stored beside the outbox, so after a restart delivery resumes where it stood
 /// (an event delivered just before a crash may come again: subscribers are idempotent).
 /// </summary>
@@ -22,6 +24,7 @@ internal sealed class OutboxRelay(
     EventSourceOptions source,
     RelayState state,
     OutboxTrimmer trimmer,
+    DeadLetters deadLetters,
     EventMetrics metrics,
     IOptions<RelayOptions> options,
     TimeProvider clock,
@@ -110,32 +113,43 @@ internal sealed class OutboxRelay(
         var json = WithSequence(record.Json, sequence);
         var cloudEvent = CloudEvent.Parse(json);
         status.OldestUndelivered = cloudEvent.Time;
+        var result = await SettleAsync(destination, cloudEvent, json, status, ct);
+        if (result.Outcome == DeliveryOutcome.Refused)
+        {
+            await deadLetters.RecordAsync(destination.Name, sequence, cloudEvent, json, result.Reason, ct);
+            metrics.Refused(destination.Name);
+            logger.LogError("{Destination} refused {EventId} ({Reason}); kept as a dead letter", destination.Name, cloudEvent.Id, result.Reason);
+        }
+        else
+        {
+            status.DeliveredCount++;
+            metrics.Delivered(destination.Name, clock.GetUtcNow() - cloudEvent.Time);
+        }
+        // The cursor passes the event either way: taken, or kept for an operator.
+        status.Delivered = sequence;
+        status.FailedAttempts = 0;
+    }
+
+    /// <summary>Attempts until the destination takes the event or refuses it for good, backing off between attempts.</summary>
+    private async Task<DeliveryResult> SettleAsync(IEventDestination destination, CloudEvent cloudEvent, string json, DestinationState status, CancellationToken ct)
+    {
         var delay = _options.FirstRetryDelay;
         while (true)
         {
-            DeliveryOutcome outcome;
+            DeliveryResult result;
             using (var activity = StartDelivery(cloudEvent, destination))
             {
-                outcome = await destination.DeliverAsync(source.Topic, cloudEvent, json, ct);
-                activity?.SetTag("samverkan.delivery.outcome", outcome.ToString());
+                result = await destination.DeliverAsync(source.Topic, cloudEvent, json, ct);
+                activity?.SetTag("samverkan.delivery.outcome", result.Outcome.ToString());
             }
-            if (outcome == DeliveryOutcome.Dropped)
+            if (result.Outcome != DeliveryOutcome.Retry)
             {
-                await DeadLetters.RecordAsync(store, destination.Name, sequence, json, clock, ct);
-                logger.LogWarning("{Destination} dropped {EventId}; kept as a dead letter", destination.Name, cloudEvent.Id);
-            }
-            if (outcome != DeliveryOutcome.Retry)
-            {
-                break;
+                return result;
             }
             status.FailedAttempts++;
             await Task.Delay(delay, clock, ct);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
         }
-        status.Delivered = sequence;
-        status.FailedAttempts = 0;
-        status.DeliveredCount++;
-        metrics.Delivered(destination.Name, clock.GetUtcNow() - cloudEvent.Time);
     }
 
     /// <summary>The sequence is the outbox number, known only once the append committed, so it joins the event here.</summary>

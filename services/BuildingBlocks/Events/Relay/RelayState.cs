@@ -27,4 +27,6 @@ public sealed class DestinationState(string name)
     public DateTimeOffset? OldestUndelivered { get; set; }
     public int FailedAttempts { get; set; }
     public long DeliveredCount { get; set; }
+    /// <summary>Events this destination refused for good that are kept for an operator (<see cref="Relay.DeadLetters"/>).</summary>
+    public int DeadLetters { get; set; }
 }

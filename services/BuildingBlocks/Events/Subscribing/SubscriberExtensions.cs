@@ -1,6 +1,7 @@
 using Dapr;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 
 namespace Samverkan.Events.Subscribing;
@@ -17,13 +18,21 @@ public static class SubscriberExtensions
 
     /// <summary>
     /// A topic route, with the topic's dead-letter topic for events it refuses (answers DROP). It
-    /// takes deliveries only with the app API token when one is configured (<see cref="AppApiToken"/>).
+    /// takes deliveries only with the app API token when one is configured (<see cref="AppApiToken"/>),
+    /// and events up to <see cref="EventLimits.MaxEventBytes"/> whatever the public request limit is.
     /// </summary>
     public static RouteHandlerBuilder MapTopic(this IEndpointRouteBuilder app, string topic, Delegate handler) =>
         app.MapPost($"/events/{topic}", handler)
+            .WithMetadata(new EventSizeLimit())
             .AddEndpointFilter(AppApiToken.RequireAsync)
             .WithTopic(new TopicOptions { PubsubName = Topics.PubSubName, Name = topic, DeadLetterTopic = Topics.DeadLetter(topic) })
             .ExcludeFromDescription();
+
+    /// <summary>Honoured by routing before the body is read: Kestrel's limit is raised for this request alone.</summary>
+    private sealed class EventSizeLimit : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => EventLimits.MaxEventBytes;
+    }
 
     /// <summary>Dapr's answer for "taken": anything else makes the sender retry.</summary>
     public static IResult Success() => TypedResults.Ok(new { status = "SUCCESS" });

@@ -18,18 +18,19 @@ public sealed class DaprEventTransport(DaprClient dapr, string pubSubName, ILogg
     {
         public string Name => $"dapr:{pubSubName}";
 
-        public async Task<DeliveryOutcome> DeliverAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken)
+        public async Task<DeliveryResult> DeliverAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken)
         {
             try
             {
                 await dapr.PublishByteEventAsync(pubSubName, topic, Encoding.UTF8.GetBytes(json), CloudEvent.MediaType,
                     new Dictionary<string, string> { ["partitionKey"] = cloudEvent.PartitionKey }, cancellationToken);
-                return DeliveryOutcome.Delivered;
+                return DeliveryResult.Delivered;
             }
             catch (DaprException e)
             {
-                logger.LogWarning("Publishing {EventId} to {Topic} through Dapr failed: {Reason}", cloudEvent.Id, topic, e.InnerException?.Message ?? e.Message);
-                return DeliveryOutcome.Retry;
+                var reason = e.InnerException?.Message ?? e.Message;
+                logger.LogWarning("Publishing {EventId} to {Topic} through Dapr failed: {Reason}", cloudEvent.Id, topic, reason);
+                return DeliveryResult.Retry(reason);
             }
         }
     }

@@ -16,7 +16,7 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
 
     public string Name => $"http:{app}";
 
-    public async Task<DeliveryOutcome> DeliverAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(HttpEventTransport.ClientName);
         try
@@ -27,21 +27,21 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
             {
                 using var content = new StringContent(json, Encoding.UTF8, CloudEvent.MediaType);
                 using var response = await client.PostAsync(Under(route), content, cancellationToken);
-                var outcome = await OutcomeAsync(response, cancellationToken);
-                if (outcome != DeliveryOutcome.Delivered)
+                var result = await ResultAsync(response, cancellationToken);
+                if (result.Outcome != DeliveryOutcome.Delivered)
                 {
                     logger.LogWarning("{App} answered {Status} for {EventId} on {Route}", app, (int)response.StatusCode, cloudEvent.Id, route);
-                    _subscriptions = outcome == DeliveryOutcome.Retry ? null : _subscriptions;
-                    return outcome;
+                    _subscriptions = result.Outcome == DeliveryOutcome.Retry ? null : _subscriptions;
+                    return result;
                 }
             }
-            return DeliveryOutcome.Delivered;
+            return DeliveryResult.Delivered;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Delivering {EventId} to {App} failed: {Reason}", cloudEvent.Id, app, e.Message);
             _subscriptions = null;
-            return DeliveryOutcome.Retry;
+            return DeliveryResult.Retry(e.Message);
         }
     }
 
@@ -58,12 +58,21 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
     /// <summary>A path under the app's base address, keeping any path the base address has.</summary>
     private Uri Under(string path) => new($"{baseAddress.ToString().TrimEnd('/')}/{path.TrimStart('/')}");
 
-    /// <summary>Dapr's app contract: 2xx is success unless the body says RETRY or DROP; anything else is a retry.</summary>
-    private static async Task<DeliveryOutcome> OutcomeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Dapr's app contract: 2xx is success unless the body says RETRY or DROP. A 4xx is a refusal
+    /// no retry can change, except 408 and 429 (try later) and 401/403, which are about the
+    /// sender's credentials, not the event: an app API token fixed by the operator lets the same
+    /// event through. Anything else (5xx, no answer) is retried.
+    /// </summary>
+    private static async Task<DeliveryResult> ResultAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var code = (int)response.StatusCode;
         if (!response.IsSuccessStatusCode)
         {
-            return DeliveryOutcome.Retry;
+            var reason = $"{code} {response.ReasonPhrase}";
+            return code is >= 400 and < 500 and not (401 or 403 or 408 or 429)
+                ? DeliveryResult.Refused(reason)
+                : DeliveryResult.Retry(reason);
         }
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var status = body.Length > 0 && body.TrimStart().StartsWith('{')
@@ -71,9 +80,9 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
             : null;
         return status?.ToUpperInvariant() switch
         {
-            "RETRY" => DeliveryOutcome.Retry,
-            "DROP" => DeliveryOutcome.Dropped,
-            _ => DeliveryOutcome.Delivered,
+            "RETRY" => DeliveryResult.Retry("the app answered RETRY"),
+            "DROP" => DeliveryResult.Refused("the app answered DROP"),
+            _ => DeliveryResult.Delivered,
         };
     }
 

@@ -15,7 +15,7 @@ public interface IEventDestination
     string Name { get; }
 
     /// <summary>Hands over one event; <paramref name="json"/> is the event exactly as it goes on the wire.</summary>
-    Task<DeliveryOutcome> DeliverAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken);
+    Task<DeliveryResult> DeliverAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken);
 }
 
 public enum DeliveryOutcome
@@ -23,6 +23,19 @@ public enum DeliveryOutcome
     Delivered,
     /// <summary>Not taken now (down, busy, failed): the relay retries with backoff and never skips it.</summary>
     Retry,
-    /// <summary>The subscriber refused it for good (Dapr's DROP): it goes to the dead letters.</summary>
-    Dropped,
+    /// <summary>
+    /// Refused for good: Dapr's DROP, or a 4xx that no retry can change. The event goes to the
+    /// dead letters, where an operator sees and re-drives it, and delivery goes on.
+    /// </summary>
+    Refused,
+}
+
+/// <summary>The outcome of one delivery attempt, with why it was not taken (for logs and dead letters; never the event's content).</summary>
+public sealed record DeliveryResult(DeliveryOutcome Outcome, string? Reason = null)
+{
+    public static DeliveryResult Delivered { get; } = new(DeliveryOutcome.Delivered);
+
+    public static DeliveryResult Retry(string reason) => new(DeliveryOutcome.Retry, reason);
+
+    public static DeliveryResult Refused(string reason) => new(DeliveryOutcome.Refused, reason);
 }

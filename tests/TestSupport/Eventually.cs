@@ -1,5 +1,8 @@
-namespace Samverkan.Subscriptions.Tests.Support;
+using Xunit;
 
+namespace Samverkan.TestSupport;
+
+/// <summary>Waits for what a real process does in the background, failing with what was awaited.</summary>
 public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
