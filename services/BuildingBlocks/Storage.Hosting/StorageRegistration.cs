@@ -29,7 +29,7 @@ public static class StorageRegistration
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var path = Path.GetFullPath(configuration["Sqlite:Path"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", $"{serviceName}.db"));
-            builder.Services.AddSingleton<IDocumentStore>(_ => new SqliteDocumentStore(path));
+            builder.Services.AddSingleton<IDocumentStore>(provider => StoreStartupCheck.Open(provider, () => new SqliteDocumentStore(path)));
             builder.Services.AddSingleton(new StoreLocation(path, new FileStoreMarker(SqliteDocumentStore.MarkerPathFor(path))));
         }
         else if (provider.Equals("MongoDB", StringComparison.OrdinalIgnoreCase))
@@ -37,7 +37,7 @@ public static class StorageRegistration
             var connectionString = configuration["MongoDB:ConnectionString"]
                 ?? throw new InvalidOperationException("Storage:MongoDB:ConnectionString is required when Storage:Provider is MongoDB.");
             var database = configuration["MongoDB:Database"] ?? $"samverkan-{serviceName}";
-            builder.Services.AddSingleton<IDocumentStore>(_ => new MongoDocumentStore(connectionString, database));
+            builder.Services.AddSingleton<IDocumentStore>(provider => StoreStartupCheck.Open(provider, () => new MongoDocumentStore(connectionString, database)));
             builder.Services.AddSingleton(new StoreLocation($"MongoDB database {database}", MongoMarker(configuration["MongoDB:StoreId"])));
         }
         else

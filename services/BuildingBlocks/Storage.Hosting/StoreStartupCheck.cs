@@ -10,7 +10,7 @@ namespace Samverkan.Storage.Hosting;
 /// fails to start, and the process exits with the reason logged. Keeps the identity it verified
 /// for the health check.
 /// </summary>
-internal sealed class StoreStartupCheck(IServiceProvider services, StoreLocation location, TimeProvider time, ILogger<StoreStartupCheck> logger)
+internal sealed class StoreStartupCheck(IDocumentStore store, StoreLocation location, TimeProvider time, ILogger<StoreStartupCheck> logger)
     : IHostedLifecycleService
 {
     private StoreIdentity? _identity;
@@ -22,18 +22,36 @@ internal sealed class StoreStartupCheck(IServiceProvider services, StoreLocation
     {
         try
         {
-            // Resolved here, not injected: the adapter's own checks at open throw too, and are logged below.
-            var store = services.GetRequiredService<IDocumentStore>();
             var (identity, opening) = await StoreInitialisation.OpenAsync(store, location.Name, location.Marker, time.GetUtcNow(), cancellationToken);
             _identity = identity;
             Report(identity, opening);
         }
         catch (StoreUnusableException e)
         {
-            logger.LogCritical("Storage refused: {Reason}", e.Message);
+            LogRefusal(logger, e);
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens the adapter, logging a refusal before it propagates: the host builds every hosted
+    /// service (and so the store they need) before any of them starts, so the adapter's own
+    /// checks at open throw there, outside <see cref="StartingAsync"/>.
+    /// </summary>
+    public static IDocumentStore Open(IServiceProvider services, Func<IDocumentStore> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (StoreUnusableException e)
+        {
+            LogRefusal(services.GetRequiredService<ILogger<StoreStartupCheck>>(), e);
+            throw;
+        }
+    }
+
+    private static void LogRefusal(ILogger logger, StoreUnusableException e) => logger.LogCritical("Storage refused: {Reason}", e.Message);
 
     private void Report(StoreIdentity identity, StoreOpening opening)
     {
