@@ -137,9 +137,8 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
         }
         var output = RecentOutput;
         var reason = Reason(output) is { } line ? $"{Environment.NewLine}Reason: {line}" : "";
-        return new PlatformStartException(definition.Name,
-            $"{definition.Name} ({dllPath}) {what}.{reason}{Environment.NewLine}Its output:{Environment.NewLine}{output}",
-            exitCode, output.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
+        var portInUse = output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+        return new PlatformStartException(definition.Name, $"{definition.Name} ({dllPath}) {what}.{reason}", output, exitCode, portInUse);
     }
 
     /// <summary>
