@@ -21,7 +21,7 @@ internal sealed class StorageHealthCheck(IDocumentStore store, StoreStartupCheck
                 return HealthCheckResult.Unhealthy("Storage did not answer.");
             }
             var held = await StoreInitialisation.ReadIdentityAsync(store, cancellationToken);
-            return held == expected
+            return held?.StoreId == expected.StoreId
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy($"{location.Name} no longer holds the store opened at start ({expected}); it holds {held?.ToString() ?? "no identity"}.");
         }

@@ -18,12 +18,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 {
     private const int QueryBatchSize = 256;
     private const int ProblemsReported = 5;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public SqliteDocumentStore(string path)
     {
-        DatabasePath = System.IO.Path.GetFullPath(path);
+        DatabasePath = Path.GetFullPath(path);
         var marker = new FileStoreMarker(MarkerPathFor(DatabasePath));
         var file = new FileInfo(DatabasePath);
         if ((!file.Exists || file.Length == 0) && marker.Read() is { } recorded)
@@ -45,13 +47,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             CheckIntact(connection, marker.Location);
             SqliteSchema.Create(connection);
         }
-        catch (SqliteException e)
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
         {
             Dispose();
             throw StoreUnusableException.Damaged(DatabasePath, marker.Location, $"SQLite cannot read it ({e.Message})", e);
         }
-        catch (StoreUnusableException)
+        catch
         {
+            // Other failures (permissions, a full disk) are not damage: they propagate as they are.
             Dispose();
             throw;
         }
@@ -65,7 +68,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     /// <c>forums.initialised</c> for <c>forums.db</c>, so that removing <c>forums.db*</c> (the file,
     /// its log and shared memory) leaves it, and removing the whole directory does not.
     /// </summary>
-    public static string MarkerPathFor(string databasePath) => System.IO.Path.ChangeExtension(System.IO.Path.GetFullPath(databasePath), ".initialised");
+    public static string MarkerPathFor(string databasePath) => Path.ChangeExtension(Path.GetFullPath(databasePath), ".initialised");
 
     public async Task<StoredDocument?> FindAsync(string collection, string id, CancellationToken cancellationToken = default)
     {

@@ -10,11 +10,9 @@ public sealed class FileStoreMarker(string path) : IStoreMarker
 {
     public string Location { get; } = Path.GetFullPath(path);
 
-    public bool Exists => File.Exists(Location);
-
     public StoreIdentity? Read()
     {
-        if (!Exists)
+        if (!File.Exists(Location))
         {
             return null;
         }
