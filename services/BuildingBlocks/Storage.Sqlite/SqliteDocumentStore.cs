@@ -17,7 +17,6 @@ namespace Samverkan.Storage.Sqlite;
 public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 {
     private const int QueryBatchSize = 256;
-    private const int ProblemsReported = 5;
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
     private readonly string _connectionString;
@@ -44,7 +43,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         try
         {
             using var connection = Open();
-            CheckIntact(connection, marker.Location);
+            SqliteIntegrity.Check(connection, DatabasePath, marker.Location);
             SqliteSchema.Create(connection);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
@@ -182,23 +181,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         finally
         {
             _writeLock.Release();
-        }
-    }
-
-    /// <summary>Every page of every table and index is read and its structure checked, in time linear in the file's size.</summary>
-    private void CheckIntact(SqliteConnection connection, string marker)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA quick_check({ProblemsReported})";
-        using var reader = command.ExecuteReader();
-        var problems = new List<string>();
-        while (reader.Read())
-        {
-            problems.Add(reader.GetString(0).ReplaceLineEndings(" "));
-        }
-        if (problems is not ["ok"])
-        {
-            throw StoreUnusableException.Damaged(DatabasePath, marker, $"PRAGMA quick_check reported {string.Join("; ", problems)}");
         }
     }
 
