@@ -80,7 +80,8 @@ internal sealed class PortMap
                 catch (SocketException)
                 {
                     throw new PlatformStartException(definition.Name,
-                        $"Port {port} for {definition.Name} on {Host} is already in use. Stop what listens there, or choose other ports.");
+                        $"Port {port} for {definition.Name} on {Host} is already in use. Stop what listens there, or choose other ports.",
+                        portInUse: true);
                 }
                 finally
                 {

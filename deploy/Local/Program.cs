@@ -53,7 +53,14 @@ catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 {
     return 130;
 }
-catch (Exception e) when (e is PlatformStartException or FileNotFoundException or InvalidOperationException)
+catch (PlatformStartException e)
+{
+    // Every line the process wrote is above; end with what failed and why, not with its stack trace.
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(e.Summary);
+    return 1;
+}
+catch (Exception e) when (e is FileNotFoundException or InvalidOperationException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

@@ -77,9 +77,10 @@ public sealed class RunningPlatform : IAsyncDisposable
             {
                 return await StartOnceAsync(options, cancellationToken);
             }
-            catch (PlatformStartException) when (options.FreePorts && attempt < 3)
+            catch (PlatformStartException e) when (options.FreePorts && attempt < 3 && (e.ExitCode is null || e.PortInUse))
             {
-                // Fresh ports; the data directory is kept, and a restart on it is a normal start.
+                // Fresh ports; the data directory is kept, and a restart on it is a normal start. A
+                // process that exited for another reason (a store it refuses, say) would only fail again.
             }
         }
     }

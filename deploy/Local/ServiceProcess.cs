@@ -129,15 +129,32 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
     {
         // Let the output readers drain what the process wrote before failing: all of it when the
         // process has exited (WaitForExit without a timeout waits for the end of its output).
+        int? exitCode = null;
         if (process is { HasExited: true } exited)
         {
             exited.WaitForExit();
+            exitCode = exited.ExitCode;
         }
         else
         {
             process?.WaitForExit(200);
         }
-        return new PlatformStartException(definition.Name, $"{definition.Name} ({dllPath}) {what}. Its output:{Environment.NewLine}{RecentOutput}");
+        var output = RecentOutput;
+        var reason = Reason(output) is { } line ? $"{Environment.NewLine}Reason: {line}" : "";
+        var portInUse = output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+        return new PlatformStartException(definition.Name, $"{definition.Name} ({dllPath}) {what}.{reason}", output, exitCode, portInUse);
+    }
+
+    /// <summary>
+    /// The line that says why a process failed, so it is not lost in a stack trace: its first
+    /// critical log entry, else its first error entry, else the runtime's unhandled exception.
+    /// </summary>
+    private static string? Reason(string output)
+    {
+        var lines = output.Split(Environment.NewLine);
+        return new[] { "crit: ", "fail: ", "Unhandled exception." }
+            .Select(marker => lines.FirstOrDefault(line => line.Contains(marker, StringComparison.Ordinal)))
+            .FirstOrDefault(line => line is not null);
     }
 
     /// <summary>Kills the process tree at once, as a crash would.</summary>

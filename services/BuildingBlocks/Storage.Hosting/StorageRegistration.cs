@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Samverkan.Storage.MongoDB;
 using Samverkan.ServiceDefaults;
@@ -12,8 +11,16 @@ namespace Samverkan.Storage.Hosting;
 /// or MongoDB (one database per service, <c>samverkan-{service}</c> unless
 /// <c>Storage:MongoDB:Database</c> says otherwise). Services depend on <see cref="IDocumentStore"/> only.
 /// </summary>
+/// <remarks>
+/// The store is opened and checked before any other hosted service starts (see
+/// <see cref="StoreStartupCheck"/> and docs/storage.md): a store whose data is gone, another
+/// store, or a damaged file stops the service at start with the reason, instead of being seeded
+/// again. With MongoDB, loss is only detected once <c>Storage:MongoDB:StoreId</c> names the store.
+/// </remarks>
 public static class StorageRegistration
 {
+    public const string MongoStoreIdSetting = "Storage:MongoDB:StoreId";
+
     public static void AddDocumentStore(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration.GetSection("Storage");
@@ -21,35 +28,36 @@ public static class StorageRegistration
         var provider = configuration["Provider"] ?? "Sqlite";
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            var path = configuration["Sqlite:Path"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", $"{serviceName}.db");
-            builder.Services.AddSingleton<IDocumentStore>(_ => new SqliteDocumentStore(path));
+            var path = Path.GetFullPath(configuration["Sqlite:Path"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", $"{serviceName}.db"));
+            builder.Services.AddSingleton<IDocumentStore>(provider => StoreStartupCheck.Open(provider, () => new SqliteDocumentStore(path)));
+            builder.Services.AddSingleton(new StoreLocation(path, new FileStoreMarker(SqliteDocumentStore.MarkerPathFor(path))));
         }
         else if (provider.Equals("MongoDB", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = configuration["MongoDB:ConnectionString"]
                 ?? throw new InvalidOperationException("Storage:MongoDB:ConnectionString is required when Storage:Provider is MongoDB.");
             var database = configuration["MongoDB:Database"] ?? $"samverkan-{serviceName}";
-            builder.Services.AddSingleton<IDocumentStore>(_ => new MongoDocumentStore(connectionString, database));
+            builder.Services.AddSingleton<IDocumentStore>(provider => StoreStartupCheck.Open(provider, () => new MongoDocumentStore(connectionString, database)));
+            builder.Services.AddSingleton(new StoreLocation($"MongoDB database {database}", MongoMarker(configuration["MongoDB:StoreId"])));
         }
         else
         {
             throw new InvalidOperationException($"Storage:Provider '{provider}' is not known. Use Sqlite or MongoDB.");
         }
+        builder.Services.AddSingleton<StoreStartupCheck>();
+        builder.Services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<StoreStartupCheck>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ServiceDefaultsExtensions.ReadyTag]);
     }
+
+    // The database lives outside the service, so the only marker it can keep is one the operator
+    // puts in its configuration; without it, an emptied database looks like a first start.
+    private static IStoreMarker MongoMarker(string? storeId) => storeId switch
+    {
+        null or "" => new NoStoreMarker($"no marker (set {MongoStoreIdSetting})"),
+        _ when Guid.TryParse(storeId, out var id) => new ConfiguredStoreMarker(MongoStoreIdSetting, id),
+        _ => throw new InvalidOperationException($"{MongoStoreIdSetting} '{storeId}' is not a store id (a GUID, as logged at the store's first start)."),
+    };
 }
 
-internal sealed class StorageHealthCheck(IDocumentStore store) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await store.PingAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Storage did not answer.");
-        }
-        catch (Exception e)
-        {
-            return HealthCheckResult.Unhealthy("Storage failed.", e);
-        }
-    }
-}
+/// <summary>The store a service uses, as named in errors, and the marker kept outside it.</summary>
+internal sealed record StoreLocation(string Name, IStoreMarker Marker);

@@ -8,30 +8,66 @@ namespace Samverkan.Storage.Sqlite;
 /// committed transaction survives a crash of the process or the machine. Writes are serialized
 /// in-process (SQLite has one writer anyway); reads run beside them on their own connections.
 /// </summary>
+/// <remarks>
+/// Opening checks the file before anything is written to it: a file that is missing or empty
+/// while its marker (<see cref="MarkerPathFor"/>) records that it was initialised is refused
+/// untouched, and a file that fails <c>PRAGMA quick_check</c> (or is not a database at all) is
+/// refused as damaged, each with a <see cref="StoreUnusableException"/> naming the file.
+/// </remarks>
 public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 {
     private const int QueryBatchSize = 256;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public SqliteDocumentStore(string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+        DatabasePath = Path.GetFullPath(path);
+        var marker = new FileStoreMarker(MarkerPathFor(DatabasePath));
+        var file = new FileInfo(DatabasePath);
+        if ((!file.Exists || file.Length == 0) && marker.Read() is { } recorded)
         {
-            Directory.CreateDirectory(directory);
+            throw StoreUnusableException.DataGone(DatabasePath, marker.Location, recorded);
         }
+        Directory.CreateDirectory(file.DirectoryName!);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        using var connection = Open();
-        SqliteSchema.Create(connection);
+        try
+        {
+            using var connection = Open();
+            SqliteIntegrity.Check(connection, DatabasePath, marker.Location);
+            SqliteSchema.Create(connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            Dispose();
+            throw StoreUnusableException.Damaged(DatabasePath, marker.Location, $"SQLite cannot read it ({e.Message})", e);
+        }
+        catch
+        {
+            // Other failures (permissions, a full disk) are not damage: they propagate as they are.
+            Dispose();
+            throw;
+        }
     }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>
+    /// Where the marker of the database at <paramref name="databasePath"/> is kept: beside it, named
+    /// <c>forums.initialised</c> for <c>forums.db</c>, so that removing <c>forums.db*</c> (the file,
+    /// its log and shared memory) leaves it, and removing the whole directory does not.
+    /// </summary>
+    public static string MarkerPathFor(string databasePath) => Path.ChangeExtension(Path.GetFullPath(databasePath), ".initialised");
 
     public async Task<StoredDocument?> FindAsync(string collection, string id, CancellationToken cancellationToken = default)
     {

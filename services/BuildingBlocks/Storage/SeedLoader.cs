@@ -5,7 +5,9 @@ namespace Samverkan.Storage;
 /// <summary>
 /// Loads a service's part of the national mapping on first start. The seed and a marker
 /// document commit in one transaction, so a crash mid-seed leaves nothing half-loaded and a
-/// second start (or a second instance racing the first) adds nothing.
+/// second start (or a second instance racing the first) adds nothing. Only a store that
+/// <see cref="StoreInitialisation.OpenAsync"/> has opened is seeded: a store whose data is gone
+/// is refused there, before any seed could make it look new.
 /// </summary>
 public static class SeedLoader
 {
@@ -23,6 +25,11 @@ public static class SeedLoader
     public static async Task<bool> SeedOnceAsync(
         IDocumentStore store, string seedName, IEnumerable<DocumentWrite> writes, CancellationToken cancellationToken = default)
     {
+        if (await StoreInitialisation.ReadIdentityAsync(store, cancellationToken) is null)
+        {
+            throw new InvalidOperationException(
+                $"Seed {seedName} refused: the store holds no identity. Open it with StoreInitialisation.OpenAsync first.");
+        }
         if (await store.FindAsync(MarkerCollection, seedName, cancellationToken) is not null)
         {
             return false;

@@ -42,6 +42,7 @@ public abstract partial class DocumentStoreContract
     [Fact]
     public virtual async Task Seeding_once_loads_the_seed_and_a_second_call_adds_nothing()
     {
+        await OpenAsFirstStartAsync();
         Assert.True(await SeedLoader.SeedOnceAsync(Store, Seed, [Insert(Regions, "r1"), Insert(Regions, "r2")]));
 
         Assert.False(await SeedLoader.SeedOnceAsync(Store, Seed, [Insert(Regions, "r3")]));
@@ -53,6 +54,7 @@ public abstract partial class DocumentStoreContract
     [Fact]
     public virtual async Task Racing_seeds_load_the_seed_once()
     {
+        await OpenAsFirstStartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var seeds = Enumerable.Range(0, Racers).Select(racer => Task.Run(async () =>
         {
@@ -70,6 +72,7 @@ public abstract partial class DocumentStoreContract
     [Fact]
     public virtual async Task A_seed_whose_writes_fail_stores_nothing_and_throws()
     {
+        await OpenAsFirstStartAsync();
         await Assert.ThrowsAsync<DuplicateDocumentException>(() =>
             SeedLoader.SeedOnceAsync(Store, Seed, [Insert(Regions, "r1"), Insert(Regions, "r2"), Insert(Regions, "r1")]));
 

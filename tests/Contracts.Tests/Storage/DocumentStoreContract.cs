@@ -23,7 +23,11 @@ public abstract partial class DocumentStoreContract : IAsyncLifetime
 
     public async Task InitializeAsync() => Store = await OpenStoreAsync();
 
-    public Task DisposeAsync() => DeleteStoreAsync();
+    public async Task DisposeAsync()
+    {
+        await DeleteStoreAsync();
+        DeleteMarkers();
+    }
 
     [Fact]
     public virtual async Task Inserting_a_document_then_finding_it_returns_its_json_at_version_1()

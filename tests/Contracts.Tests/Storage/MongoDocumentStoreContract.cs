@@ -123,4 +123,28 @@ public sealed class MongoDocumentStoreContract : DocumentStoreContract
 
     [MongoFact]
     public override Task Each_collection_has_its_own_sequence() => base.Each_collection_has_its_own_sequence();
+
+    [MongoFact]
+    public override Task A_first_opening_writes_one_identity_into_the_store_and_the_marker() => base.A_first_opening_writes_one_identity_into_the_store_and_the_marker();
+
+    [MongoFact]
+    public override Task Opening_again_verifies_the_identity_the_marker_records() => base.Opening_again_verifies_the_identity_the_marker_records();
+
+    [MongoFact]
+    public override Task An_empty_store_whose_marker_records_an_identity_is_refused_and_left_empty() => base.An_empty_store_whose_marker_records_an_identity_is_refused_and_left_empty();
+
+    [MongoFact]
+    public override Task A_store_holding_another_identity_than_its_marker_records_is_refused() => base.A_store_holding_another_identity_than_its_marker_records_is_refused();
+
+    [MongoFact]
+    public override Task A_lost_marker_is_written_again_from_the_identity_the_store_holds() => base.A_lost_marker_is_written_again_from_the_identity_the_store_holds();
+
+    [MongoFact]
+    public override Task Racing_first_openings_agree_on_one_identity() => base.Racing_first_openings_agree_on_one_identity();
+
+    [MongoFact]
+    public override Task A_configured_store_id_refuses_an_empty_store_and_accepts_the_store_it_names() => base.A_configured_store_id_refuses_an_empty_store_and_accepts_the_store_it_names();
+
+    [MongoFact]
+    public override Task A_store_that_was_not_opened_is_not_seeded() => base.A_store_that_was_not_opened_is_not_seeded();
 }
