@@ -34,7 +34,7 @@ public static class ContactsApi
         string? forum, string? institution, string? owner, string? cursor, int? limit,
         HttpContext context, DocumentCollection<Contact> contacts, CancellationToken ct)
     {
-        var validation = new Validation();
+        var validation = new Validation().Id("forum", forum).Id("institution", institution).Id("owner", owner);
         var (afterId, take) = Paging.Parse(cursor, limit, validation);
         if (!validation.IsValid)
         {

@@ -1,5 +1,6 @@
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.ServiceDefaults.Text;
+using static Samverkan.Contacts.Model.ContactBounds;
 
 namespace Samverkan.Contacts.Model;
 
@@ -32,21 +33,24 @@ public static class ContactChanges
     public static Validation Validate(ContactInput input, DateOnly today)
     {
         var validation = new Validation()
-            .MaxLength("function", input.Function, 200)
-            .MaxLength("forumId", input.ForumId, 100)
-            .MaxLength("institutionId", input.InstitutionId, 100)
-            .MaxLength("ownerInstitutionId", input.OwnerInstitutionId, 100)
-            .MaxLength("note", input.Note, 2000)
-            .Period("validTo", input.ValidFrom, input.ValidTo);
+            .MaxLength("function", input.Function, FunctionLength)
+            .MaxLength("forumId", input.ForumId, IdLength)
+            .MaxLength("institutionId", input.InstitutionId, IdLength)
+            .MaxLength("ownerInstitutionId", input.OwnerInstitutionId, IdLength)
+            .MaxLength("note", input.Note, NoteLength)
+            .Date("validFrom", input.ValidFrom)
+            .Date("validTo", input.ValidTo)
+            .Period("validTo", input.ValidFrom, input.ValidTo)
+            .Date("verifiedOn", input.VerifiedOn, notAfter: today);
         switch (input.Kind)
         {
             case null:
                 validation.Add("kind", "This field is required: function or person.");
                 break;
-            case ContactKind.Function when input.Function is null:
+            case ContactKind.Function when !Visible(input.Function):
                 validation.Add("function", "A function contact names its function, e.g. \"Chair of RUR\".");
                 break;
-            case ContactKind.Person when input.Person?.Name is null:
+            case ContactKind.Person when !Visible(input.Person?.Name):
                 validation.Add("person.name", "A person contact names the person.");
                 break;
         }
@@ -54,10 +58,6 @@ public static class ContactChanges
         {
             const string message = "Give exactly one of forumId and institutionId.";
             validation.Add("forumId", message).Add("institutionId", message);
-        }
-        if (input.VerifiedOn > today)
-        {
-            validation.Add("verifiedOn", "Cannot be in the future.");
         }
         if (input.Person is { } person)
         {
@@ -80,11 +80,11 @@ public static class ContactChanges
     private static void ValidatePerson(Person person, Validation validation)
     {
         validation
-            .MaxLength("person.name", person.Name, 200)
-            .MaxLength("person.title", person.Title, 200)
-            .MaxLength("person.organisation", person.Organisation, 200)
-            .MaxLength("person.email", person.Email, 254)
-            .MaxLength("person.phone", person.Phone, 40);
+            .MaxLength("person.name", person.Name, PersonNameLength)
+            .MaxLength("person.title", person.Title, PersonTitleLength)
+            .MaxLength("person.organisation", person.Organisation, PersonOrganisationLength)
+            .MaxLength("person.email", person.Email, EmailLength)
+            .MaxLength("person.phone", person.Phone, PhoneLength);
         if (person.Email is not null && !LooksLikeEmail(person.Email))
         {
             validation.Add("person.email", "An e-mail address, e.g. name@example.se.");
@@ -107,6 +107,9 @@ public static class ContactChanges
         var dot = domain.IndexOf('.');
         return dot > 0 && !domain.EndsWith('.');
     }
+
+    /// <summary>Only control or zero-width characters count as no value, as for every required text (<see cref="PlainText"/>).</summary>
+    private static bool Visible(string? value) => value is not null && PlainText.HasVisibleCharacter(value);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -28,7 +28,7 @@ public static class ForumsApi
         string? region, string? institution, string? parent, string? status, string? q, string? cursor, int? limit,
         DocumentCollection<Forum> forums, InstitutionNames names, CancellationToken ct)
     {
-        var validation = new Validation();
+        var validation = new Validation().Id("region", region).Id("institution", institution).Id("parent", parent).Search("q", q);
         var (afterId, take) = Paging.Parse(cursor, limit, validation);
         var statusFilter = QueryEnum.Parse<ForumStatus>("status", status, validation);
         if (!validation.IsValid)
@@ -69,6 +69,10 @@ public static class ForumsApi
         var slug = Slug.From(input.Abbreviation ?? input.Name!);
         var id = await forums.GetAsync(slug, ct) is null ? slug : Slug.WithSuffix(slug);
         var forum = input.ToForum(id);
+        if (ForumValidation.ValidateStored(forum, validation) is { IsValid: false } tooLarge)
+        {
+            return TypedResults.ValidationProblem(tooLarge.Errors);
+        }
         var response = ForumResponse.From(forum, 1, await names.ForAsync([forum], ct));
         await outbox.CommitAsync(
             [forums.Insert(forum), audit.RecordChange(ForumEvents.Created, id, null, response)], [ForumEvents.Announce(ForumEvents.Created, response)], ct);
@@ -94,7 +98,12 @@ public static class ForumsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        return await ReplaceAsync(context, forums, names, outbox, audit, "updated", current, input.ToForum(id, current.Value.RecordedMeetings()), ct);
+        var forum = input.ToForum(id, current.Value.RecordedMeetings());
+        if (ForumValidation.ValidateStored(forum, validation) is { IsValid: false } tooLarge)
+        {
+            return TypedResults.ValidationProblem(tooLarge.Errors);
+        }
+        return await ReplaceAsync(context, forums, names, outbox, audit, "updated", current, forum, ct);
     }
 
     /// <summary>
@@ -140,7 +149,11 @@ public static class ForumsApi
         string? id, ForumInput input, ForumReferences references, TimeProvider clock, CancellationToken ct)
     {
         var validation = ForumValidation.Validate(input, SwedishDate.Today(clock));
-        await references.CheckAsync(id, input, validation, ct);
+        // Only a forum within its bounds is worth asking other services about.
+        if (validation.IsValid)
+        {
+            await references.CheckAsync(id, input, validation, ct);
+        }
         return validation;
     }
 

@@ -73,21 +73,14 @@ public static class MeetingsApi
     private static Validation Validate(MeetingInput input, Forum forum, DateOnly today)
     {
         var validation = new Validation();
-        if (input.On is not { } on)
+        if (input.On is null)
         {
             validation.Add("on", "This field is required: the date of the meeting, YYYY-MM-DD.");
         }
-        else if (on > today)
+        validation.Date("on", input.On, notAfter: today);
+        if (forum.RecordedMeetings().Count >= ForumBounds.MaxMeetingDates)
         {
-            validation.Add("on", "A meeting that has happened: not in the future.");
-        }
-        else if (on.Year < 1900)
-        {
-            validation.Add("on", "A date from 1900 on.");
-        }
-        if (forum.RecordedMeetings().Count >= ForumValidation.MaxMeetingDates)
-        {
-            validation.Add("on", $"The forum already has {ForumValidation.MaxMeetingDates} recorded meetings.");
+            validation.Add("on", $"The forum already has {ForumBounds.MaxMeetingDates} recorded meetings.");
         }
         return validation;
     }

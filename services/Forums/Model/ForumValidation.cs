@@ -1,45 +1,60 @@
 using Samverkan.ServiceDefaults.Problems;
+using Samverkan.ServiceDefaults.Text;
+using static Samverkan.Forums.Model.ForumBounds;
 
 namespace Samverkan.Forums.Model;
 
-/// <summary>Checks a forum needs no other service for. References are checked by <c>ForumReferences</c>.</summary>
+/// <summary>
+/// Checks a forum needs no other service for, against <see cref="ForumBounds"/>. References are
+/// checked by <c>ForumReferences</c>, and only when these checks pass.
+/// </summary>
 public static class ForumValidation
 {
-    /// <summary>A forum meeting every week for twenty years stays under this.</summary>
-    public const int MaxMeetingDates = 2000;
-
     public static Validation Validate(ForumInput input, DateOnly today)
     {
         var validation = new Validation()
-            .Required("name", input.Name, 200)
-            .MaxLength("abbreviation", input.Abbreviation, 30)
-            .MaxLength("purpose", input.Purpose, 4000)
-            .MaxLength("background", input.Background, 4000)
-            .MaxLength("secretary", input.Secretary, 500)
-            .MaxLength("statusNote", input.StatusNote, 1000)
-            .MaxLength("website", input.Website, 300);
+            .Required("name", input.Name, NameLength)
+            .MaxLength("abbreviation", input.Abbreviation, AbbreviationLength)
+            .MaxLength("parentId", input.ParentId, IdLength)
+            .MaxLength("parentDescription", input.ParentDescription, ParentDescriptionLength)
+            .MaxLength("purpose", input.Purpose, PurposeLength)
+            .MaxLength("background", input.Background, BackgroundLength)
+            .MaxLength("secretary", input.Secretary, SecretaryLength)
+            .MaxLength("statusNote", input.StatusNote, StatusNoteLength)
+            .MaxLength("website", input.Website, WebsiteLength)
+            .TextList("regionIds", input.RegionIds, MaxRegionIds, IdLength)
+            .TextList("professions", input.Professions, MaxProfessions, ProfessionLength)
+            .List("cooperationKinds", input.CooperationKinds, MaxCooperationKinds)
+            .List("participants", input.Participants, MaxParticipants)
+            .Range("startYear", input.StartYear, EarliestYear, today.Year)
+            .Date("lastMeetingOn", input.LastMeetingOn, notAfter: today);
         if (input.RegionIds is not { Count: > 0 })
         {
             validation.Add("regionIds", "At least one healthcare region.");
-        }
-        if (input.StartYear is { } year && (year < 1900 || year > today.Year))
-        {
-            validation.Add("startYear", $"A year between 1900 and {today.Year}.");
-        }
-        if (input.LastMeetingOn > today)
-        {
-            validation.Add("lastMeetingOn", "A meeting that has happened: not in the future.");
-        }
-        ValidateMeetingDates(input.MeetingDates ?? [], today, validation);
-        if (input.Meetings is { Min: { } min, Max: { } max } && max < min)
-        {
-            validation.Add("meetings.max", "Not less than meetings.min.");
         }
         if (input.Website is not null && !Uri.TryCreate(input.Website, UriKind.Absolute, out _))
         {
             validation.Add("website", "An absolute URL, e.g. https://example.se.");
         }
-        ValidateParticipants(input.Participants ?? [], validation);
+        ValidateMeetingDates(input.MeetingDates ?? [], today, validation);
+        ValidateDetails(input, today, validation);
+        if (input.Participants is { Count: <= MaxParticipants } participants)
+        {
+            ValidateParticipants(participants, validation);
+        }
+        return validation;
+    }
+
+    /// <summary>
+    /// The forum a write would store, checked for what grows across writes: a PUT without
+    /// <c>meetingDates</c> keeps the recorded history and adds <c>lastMeetingOn</c> to it.
+    /// </summary>
+    public static Validation ValidateStored(Forum forum, Validation validation)
+    {
+        if (forum.RecordedMeetings().Count > MaxMeetingDates)
+        {
+            validation.Add("meetingDates", $"At most {MaxMeetingDates} recorded meetings, lastMeetingOn included.");
+        }
         return validation;
     }
 
@@ -48,13 +63,42 @@ public static class ForumValidation
         if (dates.Count > MaxMeetingDates)
         {
             validation.Add("meetingDates", $"At most {MaxMeetingDates} meetings.");
+            return;
         }
         for (var i = 0; i < dates.Count; i++)
         {
-            if (dates[i] > today)
+            validation.Date($"meetingDates[{i}]", dates[i], notAfter: today);
+        }
+    }
+
+    /// <summary>The nested objects: formal basis, meetings, chair and provenance.</summary>
+    private static void ValidateDetails(ForumInput input, DateOnly today, Validation validation)
+    {
+        if (input.FormalBasis is { } basis)
+        {
+            validation.MaxLength("formalBasis.description", basis.Description, FormalBasisDescriptionLength)
+                .Range("formalBasis.year", basis.Year, EarliestYear, DateRange.Latest.Year);
+        }
+        if (input.Meetings is { } meetings)
+        {
+            validation.Range("meetings.min", meetings.Min, 0, MaxMeetingsPerPeriod)
+                .Range("meetings.max", meetings.Max, 0, MaxMeetingsPerPeriod)
+                .MaxLength("meetings.description", meetings.Description, MeetingsDescriptionLength);
+            if (meetings is { Min: { } min, Max: { } max } && max < min)
             {
-                validation.Add($"meetingDates[{i}]", "A meeting that has happened: not in the future.");
+                validation.Add("meetings.max", "Not less than meetings.min.");
             }
+        }
+        if (input.Chair is { } chair)
+        {
+            validation.MaxLength("chair.description", chair.Description, ChairDescriptionLength)
+                .MaxLength("chair.rotation", chair.Rotation, ChairRotationLength);
+        }
+        if (input.Provenance is { } provenance)
+        {
+            validation.MaxLength("provenance.verifiedBy", provenance.VerifiedBy, VerifiedByLength)
+                .Date("provenance.verifiedOn", provenance.VerifiedOn, notAfter: today)
+                .MaxLength("provenance.source", provenance.Source, SourceLength);
         }
     }
 
@@ -62,11 +106,18 @@ public static class ForumValidation
     {
         for (var i = 0; i < participants.Count; i++)
         {
-            var participant = participants[i];
+            if (participants[i] is not { } participant)
+            {
+                continue;
+            }
             var field = $"participants[{i}]";
-            validation.Required($"{field}.institutionId", participant.InstitutionId, 100)
+            validation.Required($"{field}.institutionId", participant.InstitutionId, IdLength)
+                .MaxLength($"{field}.viaForumId", participant.ViaForumId, IdLength)
+                .MaxLength($"{field}.viaInstitutionId", participant.ViaInstitutionId, IdLength)
+                .Date($"{field}.from", participant.From)
+                .Date($"{field}.to", participant.To)
                 .Period($"{field}.to", participant.From, participant.To)
-                .MaxLength($"{field}.note", participant.Note, 500);
+                .MaxLength($"{field}.note", participant.Note, ParticipantNoteLength);
             var represented = participant.ViaForumId is not null || participant.ViaInstitutionId is not null;
             if (participant.Capacity == ParticipationCapacity.RepresentedVia && !represented)
             {

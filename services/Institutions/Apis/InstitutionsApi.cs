@@ -33,7 +33,7 @@ public static class InstitutionsApi
         string? q, string? kind, string? region, string? status, string? cursor, int? limit,
         DocumentCollection<Institution> institutions, RegionDirectory.RegionDirectoryClient regions, CancellationToken ct)
     {
-        var validation = new Validation();
+        var validation = new Validation().Search("q", q).Id("region", region);
         var (afterId, take) = Paging.Parse(cursor, limit, validation);
         var kindFilter = QueryEnum.Parse<InstitutionKind>("kind", kind, validation);
         var statusFilter = status == "any" ? null : QueryEnum.Parse<InstitutionStatus>("status", status ?? "active", validation);
@@ -99,7 +99,11 @@ public static class InstitutionsApi
         string id, MergeInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit,
         TimeProvider clock, CancellationToken ct)
     {
-        var validation = new Validation().Required("successorId", input.SuccessorId, 100).MaxLength("note", input.Note, 1000);
+        var validation = InstitutionChanges.Validate(input);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
         if (input.SuccessorId == id)
         {
             validation.Add("successorId", "An institution cannot merge into itself.");
@@ -117,7 +121,11 @@ public static class InstitutionsApi
         string id, PlannedMergerInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit,
         CancellationToken ct)
     {
-        var validation = new Validation().Required("note", input.Note, 1000);
+        var validation = InstitutionChanges.Validate(input);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
         foreach (var (related, index) in (input.RelatedInstitutionIds ?? []).Select((related, index) => (related, index)))
         {
             if (await institutions.GetAsync(related, ct) is null)
@@ -148,6 +156,10 @@ public static class InstitutionsApi
             return failed;
         }
         var changed = change(current.Value);
+        if (InstitutionChanges.ValidateStored(changed) is { IsValid: false } tooLarge)
+        {
+            return TypedResults.ValidationProblem(tooLarge.Errors);
+        }
         var version = current.Version + 1;
         var audited = audit.RecordChange(eventType, id, InstitutionResponse.From(current.Value, current.Version), InstitutionResponse.From(changed, version));
         await outbox.CommitAsync([institutions.Replace(changed, current.Version), audited], [InstitutionEvents.Announce(eventType, changed, version)], ct);

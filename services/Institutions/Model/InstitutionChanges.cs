@@ -1,4 +1,5 @@
 using Samverkan.ServiceDefaults.Problems;
+using static Samverkan.Institutions.Model.InstitutionBounds;
 
 namespace Samverkan.Institutions.Model;
 
@@ -8,9 +9,10 @@ public static class InstitutionChanges
     public static Validation Validate(InstitutionInput input)
     {
         var validation = new Validation()
-            .Required("name", input.Name, 200)
-            .MaxLength("abbreviation", input.Abbreviation, 30)
-            .MaxLength("website", input.Website, 300);
+            .Required("name", input.Name, NameLength)
+            .MaxLength("abbreviation", input.Abbreviation, AbbreviationLength)
+            .MaxLength("website", input.Website, WebsiteLength)
+            .Date("nameValidFrom", input.NameValidFrom);
         if (input.Kind is null)
         {
             validation.Add("kind", "This field is required: countyCouncil, university, municipality, association or other.");
@@ -18,6 +20,35 @@ public static class InstitutionChanges
         if (input.Website is not null && !Uri.TryCreate(input.Website, UriKind.Absolute, out _))
         {
             validation.Add("website", "An absolute URL, e.g. https://example.se.");
+        }
+        return validation;
+    }
+
+    public static Validation Validate(MergeInput input) => new Validation()
+        .Required("successorId", input.SuccessorId, IdLength)
+        .Date("on", input.On)
+        .MaxLength("note", input.Note, NoteLength);
+
+    /// <summary>A planned merger may lie ahead, so its date is only held to the registry's range.</summary>
+    public static Validation Validate(PlannedMergerInput input) => new Validation()
+        .Required("note", input.Note, NoteLength)
+        .Date("on", input.On)
+        .TextList("relatedInstitutionIds", input.RelatedInstitutionIds, MaxRelatedInstitutions, IdLength);
+
+    /// <summary>
+    /// The institution a change would store, checked for what grows across writes: its names and
+    /// its lifecycle. Named by the resource's fields, since no single request field is at fault.
+    /// </summary>
+    public static Validation ValidateStored(Institution institution)
+    {
+        var validation = new Validation();
+        if (institution.Names.Count > MaxNames)
+        {
+            validation.Add("names", $"The institution already has {MaxNames} names, the most it may have: it cannot be renamed again.");
+        }
+        if (institution.Lifecycle.Count > MaxLifecycleEntries)
+        {
+            validation.Add("lifecycle", $"The institution already has {MaxLifecycleEntries} lifecycle entries, the most it may have.");
         }
         return validation;
     }
