@@ -15,7 +15,7 @@ namespace Samverkan.Events.Outbox;
 /// CloudEvent's <c>sequence</c>.
 /// </summary>
 public sealed class EventOutbox(
-    IDocumentStore store, OutboxSignal signal, EventSourceOptions source, DeadLetters deadLetters, IOptions<JsonOptions> json, TimeProvider clock)
+    IDocumentStore store, OutboxSignal signal, EventSourceOptions source, IOptions<JsonOptions> json, TimeProvider clock)
 {
     public const string Collection = "_outbox";
 
@@ -63,7 +63,7 @@ public sealed class EventOutbox(
         {
             IReadOnlyList<DocumentWrite> redactions = [
                 .. await RedactPendingAsync(announcement.Subject, redact, cancellationToken),
-                .. await deadLetters.RedactAsync(announcement.Subject, redact, cancellationToken)];
+                .. await DeadLetters.RedactAsync(store, announcement.Subject, redact, cancellationToken)];
             try
             {
                 var versions = await CommitAsync([.. writes, .. redactions], [announcement], cancellationToken);

@@ -96,7 +96,7 @@ public sealed class DeadLetters(IDocumentStore store, IEventTransport transport,
     /// The writes that apply <paramref name="redact"/> to the kept events of one subject, for an
     /// erasure: personal data does not outlive the erasure in a dead letter either.
     /// </summary>
-    internal async Task<IReadOnlyList<DocumentWrite>> RedactAsync(string subject, Action<JsonObject> redact, CancellationToken ct)
+    internal static async Task<IReadOnlyList<DocumentWrite>> RedactAsync(IDocumentStore store, string subject, Action<JsonObject> redact, CancellationToken ct)
     {
         var writes = new List<DocumentWrite>();
         await foreach (var stored in store.QueryAsync(Collection, new DocumentQuery(SubjectTag(subject)), ct))
