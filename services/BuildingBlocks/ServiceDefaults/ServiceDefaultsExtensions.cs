@@ -12,6 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Json;
 using Samverkan.ServiceDefaults.Problems;
 
@@ -56,6 +57,7 @@ public static class ServiceDefaultsExtensions
         {
             options.Limits.MaxRequestBodySize = maxBody;
             options.AddServerHeader = false;
+            RequestLimits.ConfigureKestrel(options.Limits);
         });
         return builder;
     }
@@ -80,6 +82,7 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseRequestLimits();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSamverkanAuth();
