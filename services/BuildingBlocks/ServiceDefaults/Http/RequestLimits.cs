@@ -42,8 +42,12 @@ public static class RequestLimits
         {
             if (Refusal(context) is { } refusal)
             {
-                // A client that sends this much is not reading answers carefully: do not keep its connection.
-                context.Response.Headers.Connection = "close";
+                // A client that sends this much is not reading answers carefully: do not keep its
+                // connection (HTTP/1.x only; HTTP/2 has no Connection header).
+                if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+                {
+                    context.Response.Headers.Connection = "close";
+                }
                 await refusal.ExecuteAsync(context);
                 return;
             }
