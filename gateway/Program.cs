@@ -1,8 +1,10 @@
 using Samverkan.Gateway.Apis;
 using Samverkan.Gateway.Extensions;
+using Samverkan.Gateway.Proxy;
 using Samverkan.Gateway.Security;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -12,19 +14,24 @@ var app = builder.Build();
 // First, so every answer carries the headers: errors, refusals and the services' answers alike.
 app.UseSecurityHeaders();
 app.UseApiReferencePolicy(ApiReferenceApi.ReferencePath);
+// Before anything reads the request: an oversized line or headers are refused here (problem+json).
+app.UseRequestLimits();
 app.UseExceptionHandler();
-// Gives the proxy's own bare errors (502 when a service is down, 504 on timeout) a problem+json body.
+// Gives bare errors (404 outside the routes, YARP's 502 for a broken answer) a problem+json body;
+// a service that is down answers 503 (ServiceUnavailable).
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 // Before authentication: a preflight carries no credentials and is answered here.
 app.UseCors();
+// Before authentication, so an address that keeps sending bad credentials stops costing key lookups.
+app.UseFailedAuthenticationLimit();
 app.UseSamverkanAuth();
 // After authentication, so a signed-in client is limited by who it is, not where it calls from.
 app.UseRateLimiter();
 app.MapPlatformHealth();
 app.MapApiReference();
 app.MapPlatformAudit();
-app.MapReverseProxy();
+app.MapReverseProxy(ServiceUnavailable.Pipeline);
 app.Run();
 
 public partial class Program;

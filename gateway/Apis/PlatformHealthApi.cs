@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry;
 using Samverkan.Gateway.Extensions;
 using Samverkan.Gateway.Topology;
@@ -8,12 +11,15 @@ using Samverkan.Gateway.Topology;
 namespace Samverkan.Gateway.Apis;
 
 /// <summary>
-/// <c>/health</c> is the platform's readiness: 200 only when every destination of every cluster
-/// answers its own <c>/health</c> with 200 within the probe timeout, otherwise 503; the body
-/// names each service and destination with its state. <c>/alive</c> is the gateway process alone.
+/// <c>/health</c> is the platform's readiness, the worst state of any destination of any cluster:
+/// each destination's own <c>/health</c> status (<c>Healthy</c>, <c>Degraded</c>, <c>Unhealthy</c>,
+/// spelt as every service spells it), or <c>Unreachable</c> when it does not answer within the
+/// probe timeout. 200 while the platform is Healthy or Degraded (it serves), otherwise 503, as
+/// each service answers its own. <c>/alive</c> is the gateway process alone.
 /// </summary>
 public static class PlatformHealthApi
 {
+    private const string Unreachable = "Unreachable";
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder app)
@@ -31,22 +37,23 @@ public static class PlatformHealthApi
         // would only show up as orphan spans every few seconds.
         using var untraced = SuppressInstrumentationScope.Begin();
         var services = await Task.WhenAll(topology.Services.Select(service => ProbeServiceAsync(client, topology, service, cancellationToken)));
-        var healthy = services.All(service => service.Status == HealthState.Healthy);
+        var status = Worst(services.Select(service => service.Level));
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Json(
-            new PlatformHealth(healthy ? HealthState.Healthy : HealthState.Unhealthy, services),
-            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            new PlatformHealth(status.ToString(), services.Select(service => service.Health).ToList()),
+            statusCode: status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
-    private static async Task<ServiceHealth> ProbeServiceAsync(
+    private static async Task<(HealthStatus Level, ServiceHealth Health)> ProbeServiceAsync(
         HttpClient client, ServiceTopology topology, string service, CancellationToken cancellationToken)
     {
         var destinations = await Task.WhenAll(topology.Destinations(service).Select(destination => ProbeAsync(client, destination, cancellationToken)));
-        var healthy = destinations.Length > 0 && destinations.All(destination => destination.Status == HealthState.Healthy);
-        return new ServiceHealth(service, healthy ? HealthState.Healthy : HealthState.Unhealthy, destinations);
+        var level = Worst(destinations.Select(destination => destination.Level));
+        return (level, new ServiceHealth(service, level.ToString(), destinations.Select(destination => destination.Health).ToList()));
     }
 
-    private static async Task<DestinationHealth> ProbeAsync(HttpClient client, ServiceDestination destination, CancellationToken cancellationToken)
+    private static async Task<(HealthStatus Level, DestinationHealth Health)> ProbeAsync(
+        HttpClient client, ServiceDestination destination, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -54,28 +61,49 @@ public static class PlatformHealthApi
         try
         {
             using var response = await client.GetAsync(destination.Resolve("/health"), timeout.Token);
-            var state = response.StatusCode == System.Net.HttpStatusCode.OK ? HealthState.Healthy : HealthState.Unhealthy;
-            return new DestinationHealth(destination.Name, state, (int)response.StatusCode, Elapsed(started));
+            var level = await ReportedStatusAsync(response, timeout.Token);
+            return (level, new DestinationHealth(destination.Name, level.ToString(), (int)response.StatusCode, Elapsed(started)));
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return new DestinationHealth(destination.Name, HealthState.Unreachable, null, Elapsed(started));
+            return (HealthStatus.Unhealthy, new DestinationHealth(destination.Name, Unreachable, null, Elapsed(started)));
         }
     }
+
+    /// <summary>
+    /// The status a service reports in its body (ServiceDefaults' HealthResponse): a Degraded
+    /// service answers 200 too, so the status code alone would call it Healthy. Any answer but a
+    /// 200 with a known status counts as Unhealthy.
+    /// </summary>
+    private static async Task<HealthStatus> ReportedStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return HealthStatus.Unhealthy;
+        }
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            var reported = body.RootElement.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String ? status.GetString() : null;
+            return reported is nameof(HealthStatus.Healthy) or nameof(HealthStatus.Degraded) ? Enum.Parse<HealthStatus>(reported) : HealthStatus.Unhealthy;
+        }
+        catch (JsonException)
+        {
+            return HealthStatus.Unhealthy;
+        }
+    }
+
+    // HealthStatus orders Unhealthy < Degraded < Healthy; no destination at all is Unhealthy.
+    private static HealthStatus Worst(IEnumerable<HealthStatus> levels) => levels.DefaultIfEmpty(HealthStatus.Unhealthy).Min();
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }
 
-public enum HealthState
-{
-    Healthy,
-    Unhealthy,
-    Unreachable,
-}
+// Statuses are strings spelt as ASP.NET Core's HealthStatus, as every service's /health spells
+// them, plus Unreachable for a destination that did not answer. Destination addresses stay out
+// of the body: /health is public and the internal topology is not.
+public sealed record PlatformHealth(string Status, IReadOnlyList<ServiceHealth> Services);
 
-// Destination addresses stay out of the body: /health is public and the internal topology is not.
-public sealed record PlatformHealth(HealthState Status, IReadOnlyList<ServiceHealth> Services);
+public sealed record ServiceHealth(string Name, string Status, IReadOnlyList<DestinationHealth> Destinations);
 
-public sealed record ServiceHealth(string Name, HealthState Status, IReadOnlyList<DestinationHealth> Destinations);
-
-public sealed record DestinationHealth(string Name, HealthState Status, int? StatusCode, long DurationMs);
+public sealed record DestinationHealth(string Name, string Status, int? StatusCode, long DurationMs);

@@ -7,23 +7,28 @@ namespace Samverkan.Gateway.Security;
 
 /// <summary>
 /// Requests per minute per client: a partner by its API key id, a signed-in caller by its
-/// subject, anyone else by remote address. Section <c>RateLimits</c>; the defaults leave room for
-/// busy integrations and a whole hospital behind one address, and stop a runaway loop.
+/// subject, anyone else by remote address; and failed authentications per minute per remote
+/// address (<see cref="FailedAuthenticationLimit"/>). Section <c>RateLimits</c>; the defaults
+/// leave room for busy integrations and a whole hospital behind one address, and stop a runaway
+/// loop or a key-guessing one.
 /// </summary>
-public sealed record ClientRateLimits(int PermitsPerMinute, int AnonymousPermitsPerMinute)
+public sealed record ClientRateLimits(int PermitsPerMinute, int AnonymousPermitsPerMinute, int FailedAuthenticationsPerMinute)
 {
     public const int DefaultPermitsPerMinute = 6000;
     public const int DefaultAnonymousPermitsPerMinute = 3000;
+    public const int DefaultFailedAuthenticationsPerMinute = 60;
 
     public static ClientRateLimits Read(IConfiguration configuration)
     {
         var section = configuration.GetSection("RateLimits");
         var limits = new ClientRateLimits(
             section.GetValue("PermitsPerMinute", DefaultPermitsPerMinute),
-            section.GetValue("AnonymousPermitsPerMinute", DefaultAnonymousPermitsPerMinute));
-        if (limits.PermitsPerMinute < 1 || limits.AnonymousPermitsPerMinute < 1)
+            section.GetValue("AnonymousPermitsPerMinute", DefaultAnonymousPermitsPerMinute),
+            section.GetValue("FailedAuthenticationsPerMinute", DefaultFailedAuthenticationsPerMinute));
+        if (limits.PermitsPerMinute < 1 || limits.AnonymousPermitsPerMinute < 1 || limits.FailedAuthenticationsPerMinute < 1)
         {
-            throw new InvalidOperationException("RateLimits:PermitsPerMinute and RateLimits:AnonymousPermitsPerMinute must be at least 1.");
+            throw new InvalidOperationException(
+                "RateLimits:PermitsPerMinute, RateLimits:AnonymousPermitsPerMinute and RateLimits:FailedAuthenticationsPerMinute must be at least 1.");
         }
         return limits;
     }
@@ -37,6 +42,7 @@ public static class ClientRateLimitExtensions
     public static IHostApplicationBuilder AddClientRateLimits(this IHostApplicationBuilder builder)
     {
         var limits = ClientRateLimits.Read(builder.Configuration);
+        builder.Services.AddSingleton(new FailedAuthenticationLimit(limits.FailedAuthenticationsPerMinute));
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -62,7 +68,7 @@ public static class ClientRateLimitExtensions
 
     // A bucket of one minute's permits, refilled in even steps (whole permits, at most one step a
     // second), so a client that ran dry is told to wait seconds rather than the rest of a minute.
-    private static TokenBucketRateLimiterOptions PerMinute(int permits)
+    internal static TokenBucketRateLimiterOptions PerMinute(int permits)
     {
         var steps = Enumerable.Range(1, Math.Min(60, permits)).Last(step => permits % step == 0);
         return new TokenBucketRateLimiterOptions
@@ -75,16 +81,22 @@ public static class ClientRateLimitExtensions
         };
     }
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken) =>
+        new(TooManyAsync(
+            rejected.HttpContext,
+            rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1),
+            "This client has used its requests for now."));
+
+    /// <summary>429 problem+json with Retry-After in whole seconds (at least one).</summary>
+    internal static Task TooManyAsync(HttpContext context, TimeSpan wait, string reason)
     {
-        var context = rejected.HttpContext;
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(
+        return TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests.",
-            detail: $"This client has used its requests for now. Retry after {seconds} s.")
+            detail: $"{reason} Retry after {seconds} s.")
             .ExecuteAsync(context);
     }
 }

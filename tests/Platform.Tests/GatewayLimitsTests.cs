@@ -6,9 +6,15 @@ using Samverkan.TestSupport;
 
 namespace Samverkan.Platform.Tests;
 
-/// <summary>Rate limits per client and the request body limit, at the gateway and in a service.</summary>
-public sealed class GatewayLimitsTests(HardenedGatewayFixture fixture) : IClassFixture<HardenedGatewayFixture>
+/// <summary>
+/// Rate limits per client and the request body limit, at the gateway and in a service; the other
+/// parts of this class cover request line and header limits and failed authentications, on the
+/// same platform.
+/// </summary>
+public sealed partial class GatewayLimitsTests(HardenedGatewayFixture fixture) : IClassFixture<HardenedGatewayFixture>
 {
+    private HardenedGatewayFixture Fixture => fixture;
+
     [Fact]
     public async Task A_client_over_its_limit_gets_429_with_Retry_After_while_another_client_is_still_served()
     {

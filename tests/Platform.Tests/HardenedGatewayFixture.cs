@@ -5,11 +5,13 @@ namespace Samverkan.Platform.Tests;
 
 /// <summary>
 /// The whole platform with a gateway configured as a hardened deployment would be, with small
-/// numbers: few requests per signed-in client, and one browser origin allowed.
+/// numbers: few requests per signed-in client, few failed authentications per address, and one
+/// browser origin allowed.
 /// </summary>
 public sealed class HardenedGatewayFixture : IAsyncLifetime
 {
     public const int PermitsPerMinute = 5;
+    public const int FailedAuthenticationsPerMinute = 5;
     public const string AllowedOrigin = "https://portal.samverkan.test";
 
     private readonly TemporaryDirectory data = new("hardened");
@@ -26,6 +28,33 @@ public sealed class HardenedGatewayFixture : IAsyncLifetime
 
     public HttpClient AnonymousGateway() => Track(JsonHttp.CreateClient(Platform.GatewayUrl));
 
+    /// <summary>
+    /// A client whose connections come from <paramref name="address"/> (any of 127.0.0.0/8), so
+    /// limits kept per remote address start fresh for it and leave other tests' clients alone.
+    /// </summary>
+    public HttpClient GatewayFrom(System.Net.IPAddress address)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(address, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return Track(new HttpClient(handler) { BaseAddress = Platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) });
+    }
+
     /// <summary>National staff under a subject no other test uses, so each test has its own limit.</summary>
     public static TokenRequest FreshAdmin(string purpose) => TokenRequest.Admin with { Subject = $"{purpose}-{Guid.NewGuid():N}@samverkan.test" };
 
@@ -36,6 +65,7 @@ public sealed class HardenedGatewayFixture : IAsyncLifetime
             GatewaySettings = new Dictionary<string, string>
             {
                 ["RateLimits__PermitsPerMinute"] = PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["RateLimits__FailedAuthenticationsPerMinute"] = FailedAuthenticationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Cors__AllowedOrigins__0"] = AllowedOrigin,
             },
         });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +12,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
+using Samverkan.ServiceDefaults.Json;
 using Samverkan.ServiceDefaults.Problems;
 
 namespace Samverkan.ServiceDefaults;
@@ -39,7 +42,7 @@ public static class ServiceDefaultsExtensions
         // Binding failures throw instead of answering a bare 400, so the handler above can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => ConfigureApiJson(options.SerializerOptions));
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer<EnumSchemas>());
         services.AddHttpContextAccessor();
         services.AddTransient<IStartupFilter, PlatformInstance>();
         services.AddSingleton<AuditTrail>();
@@ -54,20 +57,32 @@ public static class ServiceDefaultsExtensions
         {
             options.Limits.MaxRequestBodySize = maxBody;
             options.AddServerHeader = false;
+            RequestLimits.ConfigureKestrel(options.Limits);
         });
         return builder;
     }
 
-    /// <summary>The public JSON contract: camelCase, enums as camelCase strings, unknown fields are an error.</summary>
+    /// <summary>
+    /// The public JSON contract, read strictly (docs/api.md): camelCase names in exactly that case,
+    /// enums as their camelCase names exactly, numbers as JSON numbers (never strings), each
+    /// property once, no unknown fields, and no null inside a list of non-nullable elements.
+    /// Storage and events keep their own, tolerant options (StorageJson, CloudEvent).
+    /// </summary>
     public static void ConfigureApiJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // The web defaults ASP.NET Core starts from are lenient on all three.
+        options.PropertyNameCaseInsensitive = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowDuplicateProperties = false;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverterFactory());
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NonNullElements.Refuse);
     }
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseRequestLimits();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSamverkanAuth();

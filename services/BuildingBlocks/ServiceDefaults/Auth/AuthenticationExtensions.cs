@@ -39,7 +39,9 @@ public static class AuthenticationExtensions
     /// <summary>
     /// Authentication and authorization, after which a request that sent credentials that did not
     /// hold (a tampered, expired or foreign token, a revoked key) is refused with 401 even where
-    /// anonymous callers are welcome, instead of quietly being served as anonymous.
+    /// anonymous callers are welcome, instead of quietly being served as anonymous; and a write
+    /// from a valid token that names no subject (<c>sub</c>) is refused with 403, since every
+    /// change must be audited to someone.
     /// </summary>
     public static WebApplication UseSamverkanAuth(this WebApplication app)
     {
@@ -52,11 +54,24 @@ public static class AuthenticationExtensions
                 await context.ChallengeAsync();
                 return;
             }
+            if (context.User.Identity?.IsAuthenticated == true && context.Caller().Subject is null && !IsRead(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await Results.Problem(
+                    statusCode: StatusCodes.Status403Forbidden,
+                    title: "Writes need a caller with a subject.",
+                    detail: "The token holds no subject (sub claim), so a change could not be attributed to anyone. Ask the issuer for a token with a subject.")
+                    .ExecuteAsync(context);
+                return;
+            }
             await next(context);
         });
         app.UseAuthorization();
         return app;
     }
+
+    // Reads are served to anonymous callers anyway, so a token without a subject may read as one.
+    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 
     private static void ConfigureJwt(JwtBearerOptions options, AuthSettings settings)
     {

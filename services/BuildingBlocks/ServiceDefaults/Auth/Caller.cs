@@ -30,7 +30,8 @@ public sealed record Caller(
 
     public static Caller From(ClaimsPrincipal user)
     {
-        if (user.Identity?.IsAuthenticated != true || user.FindFirst(SamverkanClaims.Subject)?.Value is not { } subject)
+        // A blank subject names no one: such a caller reads as anonymous and cannot write (UseSamverkanAuth).
+        if (user.Identity?.IsAuthenticated != true || user.FindFirst(SamverkanClaims.Subject)?.Value is not { } subject || string.IsNullOrWhiteSpace(subject))
         {
             return Anonymous;
         }

@@ -14,7 +14,10 @@ public static class Preconditions
     public static void SetETag(this HttpContext context, long version) =>
         context.Response.Headers.ETag = new EntityTagHeaderValue($"\"{version.ToString(CultureInfo.InvariantCulture)}\"").ToString();
 
-    /// <summary>A 412 problem when If-Match names neither "*" nor the current version; null when the write may go ahead.</summary>
+    /// <summary>
+    /// A 400 problem when If-Match is not "*" or a list of entity tags (RFC 9110 §13.1.1), a 412
+    /// when it names neither "*" nor the current version; null when the write may go ahead.
+    /// </summary>
     public static IResult? CheckIfMatch(this HttpContext context, long currentVersion)
     {
         var header = context.Request.Headers.IfMatch;
@@ -22,7 +25,10 @@ public static class Preconditions
         {
             return null;
         }
-        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        // The whole header must be "*" alone or a list of entity tags: the lenient parser skips
+        // what it cannot read, so "\"1\", junk" would pass where "junk" alone does not.
+        if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags) || tags.Count == 0
+            || (tags.Count > 1 && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any))))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The If-Match header is not valid.",
                 detail: "Send the ETag from the last read, e.g. If-Match: \"3\".");

@@ -1,9 +1,9 @@
-using System.Text.Json;
+using Samverkan.ServiceDefaults.Json;
 using Samverkan.ServiceDefaults.Problems;
 
 namespace Samverkan.ServiceDefaults.Http;
 
-/// <summary>Query-string enum filters in the same camelCase spelling as the JSON.</summary>
+/// <summary>Query-string enum filters read by the same rule as the JSON: the camelCase name, exactly.</summary>
 public static class QueryEnum
 {
     public static TEnum? Parse<TEnum>(string field, string? value, Validation validation) where TEnum : struct, Enum
@@ -12,15 +12,11 @@ public static class QueryEnum
         {
             return null;
         }
-        foreach (var candidate in Enum.GetValues<TEnum>())
+        if (EnumNames<TEnum>.TryParse(value, out var parsed))
         {
-            if (JsonNamingPolicy.CamelCase.ConvertName(candidate.ToString()) == value)
-            {
-                return candidate;
-            }
+            return parsed;
         }
-        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
-        validation.Add(field, $"One of: {allowed}.");
+        validation.Add(field, $"One of: {EnumNames<TEnum>.Allowed}.");
         return null;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Samverkan.ServiceDefaults.Json;
 using Samverkan.Storage;
 
 namespace Samverkan.ServiceDefaults.Problems;
@@ -47,10 +48,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     private static ProblemDetails FieldProblem(JsonException json)
     {
-        var field = JsonFieldName.FromPath(json.Path);
-        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? "This field is not part of the resource."
-            : "The value is not valid here (wrong type or format).";
+        var field = JsonFieldName.FromPath(json.Path, (json as JsonFieldException)?.Member);
+        var message = json switch
+        {
+            JsonFieldException own => own.Message,
+            _ when json.Message.Contains("could not be mapped", StringComparison.Ordinal) => "This field is not part of the resource.",
+            _ when json.Message.StartsWith("Duplicate property", StringComparison.Ordinal) => "This field is sent more than once.",
+            _ => "The value is not valid here (wrong type or format).",
+        };
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using Samverkan.Local;
+using Samverkan.TestSupport;
+
+namespace Samverkan.Platform.Tests;
+
+/// <summary>
+/// The whole platform with one more event subscriber that never answers, so every producer's
+/// relay falls behind and reports Degraded within a second of its first event.
+/// </summary>
+public sealed class LaggingPlatformFixture : IAsyncLifetime
+{
+    private readonly TemporaryDirectory data = new("lagging");
+    private RunningPlatform? platform;
+
+    public RunningPlatform Platform => platform ?? throw new InvalidOperationException("The platform is not started.");
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path) with
+        {
+            Settings = new Dictionary<string, string>
+            {
+                // Port 9 (discard) has no listener on loopback: every delivery there is refused.
+                ["Events__Subscribers__ghost"] = "http://127.0.0.1:9",
+                ["Events__Relay__LagWarning"] = "00:00:01",
+            },
+        });
+        Gateway = JsonHttp.CreateClient(platform.GatewayUrl, DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data.Path), TokenRequest.Admin));
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (platform is not null)
+        {
+            await platform.DisposeAsync();
+        }
+        data.Dispose();
+    }
+}
+
+/// <summary>The gateway's /health is the worst state of the platform, and a service that is down answers 503.</summary>
+public sealed class PlatformHealthTests(LaggingPlatformFixture fixture) : IClassFixture<LaggingPlatformFixture>
+{
+    [Fact]
+    public async Task A_degraded_service_makes_the_platform_degraded_while_it_still_serves()
+    {
+        using var created = await fixture.Gateway.PostJsonAsync("/api/institutions", new { name = $"Eftersläpande högskola {Guid.NewGuid():N}", kind = "university" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var (status, body) = await HealthAsync(until: body => Status(body) == "Degraded");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var institutions = body.GetProperty("services").EnumerateArray().Single(service => service.GetProperty("name").GetString() == "institutions");
+        Assert.Equal("Degraded", Status(institutions));
+        Assert.Equal("Degraded", Status(institutions.GetProperty("destinations")[0]));
+    }
+
+    [Fact]
+    public async Task A_service_that_is_down_answers_503_with_Retry_After_through_the_gateway_and_turns_the_platform_unhealthy()
+    {
+        fixture.Platform.Kill("regions");
+        try
+        {
+            using var response = await fixture.Gateway.GetAsync("/api/regions");
+            using var write = await fixture.Gateway.PostJsonAsync("/api/regions", new { name = "Nedlagd region" });
+
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("regions", problem.GetProperty("detail").GetString());
+            Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+            await ProblemAssert.IsProblemAsync(write, HttpStatusCode.ServiceUnavailable);
+            var (status, body) = await HealthAsync(until: _ => true);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("Unhealthy", Status(body));
+            var regions = body.GetProperty("services").EnumerateArray().Single(service => service.GetProperty("name").GetString() == "regions");
+            Assert.Equal(("Unhealthy", "Unreachable"), (Status(regions), Status(regions.GetProperty("destinations")[0])));
+        }
+        finally
+        {
+            await fixture.Platform.RestartAsync("regions");
+        }
+    }
+
+    private static string? Status(JsonElement element) => element.GetProperty("status").GetString();
+
+    /// <summary>The gateway's /health, polled for up to 30 s until <paramref name="until"/> holds (the last answer otherwise).</summary>
+    private async Task<(HttpStatusCode Status, JsonElement Body)> HealthAsync(Func<JsonElement, bool> until)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await fixture.Gateway.GetAsync("/health");
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            if (until(body) || DateTime.UtcNow > deadline)
+            {
+                return (response.StatusCode, body);
+            }
+            await Task.Delay(250);
+        }
+    }
+}
