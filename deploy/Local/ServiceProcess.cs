@@ -100,7 +100,7 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
                 using var response = await http.GetAsync(health, cancellationToken);
                 var answeredBy = response.Headers.TryGetValues(InstanceHeader, out var values) ? values.FirstOrDefault() : null;
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                if (answeredBy == instance && StartedHealth.IsStarted(response.StatusCode, body, out var warning))
+                if (answeredBy == instance && StartedHealth.IsStarted(response.StatusCode, body, definition == Topology.Gateway, out var warning))
                 {
                     if (warning is not null)
                     {

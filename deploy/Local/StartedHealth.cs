@@ -7,17 +7,23 @@ namespace Samverkan.Local;
 /// When a /health answer means the process has started. 200 does. So does a 503 whose only
 /// unhealthy check is <c>events</c>: that is dead letters kept from before the restart, which
 /// wait for an operator and must not stop the platform from starting (the operator needs it
-/// running to re-drive them).
+/// running to re-drive them). The gateway's /health is the whole platform's, whose services
+/// were each found started before it: any answer the gateway gives shows it runs.
 /// </summary>
 internal static class StartedHealth
 {
     public const string EventsCheck = "events";
 
-    public static bool IsStarted(HttpStatusCode status, string body, out string? warning)
+    public static bool IsStarted(HttpStatusCode status, string body, bool platformHealth, out string? warning)
     {
         warning = null;
         if ((int)status is >= 200 and < 300)
         {
+            return true;
+        }
+        if (platformHealth)
+        {
+            warning = $"the platform reports {(int)status}: {body[..Math.Min(body.Length, 300)]}";
             return true;
         }
         if (status != HttpStatusCode.ServiceUnavailable || !TryUnhealthyChecks(body, out var unhealthy) || unhealthy.Count == 0

@@ -85,6 +85,26 @@ public sealed class PlatformHealthTests(LaggingPlatformFixture fixture) : IClass
         }
     }
 
+    [Fact]
+    public async Task The_gateway_starts_while_a_service_is_unhealthy_since_its_health_is_the_platforms()
+    {
+        fixture.Platform.Kill("regions");
+        try
+        {
+            await fixture.Platform.RestartAsync(Topology.Gateway.Name);
+
+            using var gateway = JsonHttp.CreateClient(fixture.Platform.GatewayUrl);
+            using var health = await gateway.GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            using var institutions = await gateway.GetAsync("/api/institutions");
+            Assert.Equal(HttpStatusCode.OK, institutions.StatusCode);
+        }
+        finally
+        {
+            await fixture.Platform.RestartAsync("regions");
+        }
+    }
+
     private static string? Status(JsonElement element) => element.GetProperty("status").GetString();
 
     /// <summary>The gateway's /health, polled for up to 30 s until <paramref name="until"/> holds (the last answer otherwise).</summary>
