@@ -20,14 +20,17 @@ internal sealed class ChangeStream(long after, TypeFilter filter, bool maySeePer
 {
     private const int BatchSize = 100;
 
-    public static IResult Open(HttpContext context, string? after, string? types)
+    public static async Task<IResult> OpenAsync(HttpContext context, string? after, string? types, ChangeFeed feed, CancellationToken ct)
     {
         var validation = new Validation();
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
-        var position = lastEventId.Length > 0
-            ? FeedPosition.ParseCursor(lastEventId, "Last-Event-ID", validation)
-            : FeedPosition.ParseCursor(after, "after", validation);
+        var field = lastEventId.Length > 0 ? "Last-Event-ID" : "after";
+        var position = FeedPosition.ParseCursor(lastEventId.Length > 0 ? lastEventId : after, field, validation);
         var filter = TypeFilter.Parse(types, "types", validation);
+        if (validation.IsValid)
+        {
+            await feed.CheckCursorAsync(position, field, validation, ct);
+        }
         return validation.IsValid ? new ChangeStream(position, filter, context.Caller().MaySeePersonalData) : TypedResults.ValidationProblem(validation.Errors);
     }
 
