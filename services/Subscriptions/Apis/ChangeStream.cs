@@ -11,7 +11,8 @@ namespace Samverkan.Subscriptions.Apis;
 /// <summary>
 /// The change feed as Server-Sent Events: <c>id</c> is the position, <c>event</c> the type,
 /// <c>data</c> the same JSON as a feed page item. A reconnecting client sends
-/// <c>Last-Event-ID</c> and resumes after it. New events arrive at once when this instance
+/// <c>Last-Event-ID</c> and resumes after it; a cursor beyond the end of the feed is refused as
+/// on the paged feed (<see cref="ChangeFeed.CheckCursorAsync"/>). New events arrive at once when this instance
 /// appended them (in-process signal), otherwise within the polling interval; an idle stream
 /// sends a comment line every keep-alive interval. Contact events carry personal fields only
 /// when the caller may see them, as on the paged feed.

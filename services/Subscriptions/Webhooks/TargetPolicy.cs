@@ -88,7 +88,7 @@ public sealed class TargetPolicy(IOptions<WebhookOptions> options)
     public static bool IsPublic(IPAddress address) => SpecialRangeOf(address) is null;
 
     /// <summary>The range that refuses the address, or null when the address is public.</summary>
-    public static SpecialRange? SpecialRangeOf(IPAddress address)
+    private static SpecialRange? SpecialRangeOf(IPAddress address)
     {
         var range = SpecialRanges.FirstOrDefault(range => range.Network.Contains(address));
         return range?.CarriedIPv4 is { } carried ? SpecialRangeOf(carried(address.GetAddressBytes())) : range;
