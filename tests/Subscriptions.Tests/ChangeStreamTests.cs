@@ -77,6 +77,27 @@ public class ChangeStreamTests(FeedFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("after", null)]
+    [InlineData("Last-Event-ID", "Last-Event-ID")]
+    public async Task A_stream_opened_after_the_end_of_the_feed_is_refused_as_the_paged_read_refuses_it(string field, string? header)
+    {
+        var beyond = (await _client.FeedEndAsync() + 1000).ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, header is null ? $"/api/changes/stream?after={beyond}" : "/api/changes/stream");
+        if (header is not null)
+        {
+            request.Headers.Add(header, beyond);
+        }
+
+        using var stream = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var paged = await _client.GetAsync($"/api/changes?after={beyond}");
+
+        // Checked before the body is read: an accepted stream never ends.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, stream.StatusCode);
+        await TestSupport.ProblemAssert.NamesFieldsAsync(stream, field);
+        await TestSupport.ProblemAssert.NamesFieldsAsync(paged, "after");
+    }
+
     [Fact]
     public async Task A_malformed_last_event_id_is_a_problem_naming_it()
     {

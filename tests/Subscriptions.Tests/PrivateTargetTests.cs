@@ -23,8 +23,16 @@ public class PrivateTargetTests(RefusingFixture fixture) : IClassFixture<Refusin
     [InlineData("https://[fd00::1]/hook")]
     [InlineData("https://[fe80::1]/hook")]
     [InlineData("https://[::ffff:10.0.0.1]/hook")]
-    [InlineData("http://203.0.113.10/hook")]
-    public async Task A_target_on_a_private_address_or_without_https_is_refused_naming_the_url(string url)
+    [InlineData("https://100.64.0.1/hook")]
+    [InlineData("https://203.0.113.10/hook")]
+    [InlineData("https://224.0.0.1/hook")]
+    [InlineData("https://[64:ff9b::10.0.0.1]/hook")]
+    [InlineData("https://[2002:a00:1::1]/hook")]
+    [InlineData("https://[::127.0.0.1]/hook")]
+    [InlineData("https://[2001:db8::1]/hook")]
+    [InlineData("https://[ff02::1]/hook")]
+    [InlineData("http://9.9.9.9/hook")]
+    public async Task A_target_on_a_special_purpose_address_or_without_https_is_refused_naming_the_url(string url)
     {
         using var response = await _client.PostJsonAsync("/api/subscriptions", new { url });
 
@@ -34,7 +42,7 @@ public class PrivateTargetTests(RefusingFixture fixture) : IClassFixture<Refusin
     [Fact]
     public async Task A_public_https_target_is_accepted_and_cannot_be_patched_to_a_private_one()
     {
-        var (created, etag) = await _client.CreateSubscriptionAsync(new { url = "https://203.0.113.10/hook" });
+        var (created, etag) = await _client.CreateSubscriptionAsync(new { url = "https://9.9.9.9/hook" });
 
         using var response = await _client.SendJsonAsync(HttpMethod.Patch, $"/api/subscriptions/{created.GetProperty("id").GetString()}",
             new { url = "https://127.0.0.1/hook" }, etag);

@@ -1,4 +1,3 @@
-using System.Net;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Subscriptions.Feed;
 using Samverkan.Subscriptions.Webhooks;
@@ -18,28 +17,6 @@ public class RuleTests
 
         Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", signature);
     }
-
-    [Theory]
-    [InlineData("127.0.0.1", false)]
-    [InlineData("127.8.9.10", false)]
-    [InlineData("10.0.0.1", false)]
-    [InlineData("172.16.0.1", false)]
-    [InlineData("172.31.255.255", false)]
-    [InlineData("192.168.0.1", false)]
-    [InlineData("169.254.169.254", false)]
-    [InlineData("0.0.0.0", false)]
-    [InlineData("::", false)]
-    [InlineData("::1", false)]
-    [InlineData("fc00::1", false)]
-    [InlineData("fdff::1", false)]
-    [InlineData("fe80::1", false)]
-    [InlineData("::ffff:192.168.1.1", false)]
-    [InlineData("172.32.0.1", true)]
-    [InlineData("8.8.8.8", true)]
-    [InlineData("203.0.113.10", true)]
-    [InlineData("2001:db8::1", true)]
-    public void Addresses_are_public_unless_loopback_private_link_local_or_unspecified(string address, bool isPublic) =>
-        Assert.Equal(isPublic, TargetPolicy.IsPublic(IPAddress.Parse(address)));
 
     [Fact]
     public void The_next_attempt_follows_the_schedule_after_each_failure()

@@ -38,16 +38,18 @@ internal static class ContactWrites
             return TypedResults.ValidationProblem(validation.Errors);
         }
         // A tombstone keeps its id too, so an erased contact's id is never handed out again.
-        var idBase = ContactChanges.IdBase(input);
-        var id = await contacts.GetAsync(idBase, ct) is null ? idBase : Slug.WithSuffix(idBase);
-        var contact = ContactChanges.Create(id, input);
-        var created = ContactResponse.From(contact, 1);
-        await outbox.CommitAsync(
-            [contacts.Insert(contact), audit.RecordChange(ContactEvents.Created, id, null, created)],
-            [ContactEvents.Announce(ContactEvents.Created, contact, 1)], ct);
-        ContactsLog.Created(Logger(loggers), id);
+        var contact = await contacts.CommitWithFreeIdAsync(ContactChanges.IdBase(input), async id =>
+        {
+            var fresh = ContactChanges.Create(id, input);
+            var created = ContactResponse.From(fresh, 1);
+            await outbox.CommitAsync(
+                [contacts.Insert(fresh), audit.RecordChange(ContactEvents.Created, id, null, created)],
+                [ContactEvents.Announce(ContactEvents.Created, fresh, 1)], ct);
+            return fresh;
+        }, ct);
+        ContactsLog.Created(Logger(loggers), contact.Id);
         context.SetETag(1);
-        return TypedResults.Created($"/api/contacts/{id}", ContactResponse.From(contact, 1, context.Caller()));
+        return TypedResults.Created($"/api/contacts/{contact.Id}", ContactResponse.From(contact, 1, context.Caller()));
     }
 
     public static async Task<IResult> UpdateAsync(

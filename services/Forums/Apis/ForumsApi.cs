@@ -67,17 +67,21 @@ public static class ForumsApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
         var slug = Slug.From(input.Abbreviation ?? input.Name!);
-        var id = await forums.GetAsync(slug, ct) is null ? slug : Slug.WithSuffix(slug);
-        var forum = input.ToForum(id);
-        if (ForumValidation.ValidateStored(forum, validation) is { IsValid: false } tooLarge)
+        // The meeting history is bounded as stored (lastMeetingOn joins it), which the id does not change.
+        if (ForumValidation.ValidateStored(input.ToForum(slug), validation) is { IsValid: false } tooLarge)
         {
             return TypedResults.ValidationProblem(tooLarge.Errors);
         }
-        var response = ForumResponse.From(forum, 1, await names.ForAsync([forum], ct));
-        await outbox.CommitAsync(
-            [forums.Insert(forum), audit.RecordChange(ForumEvents.Created, id, null, response)], [ForumEvents.Announce(ForumEvents.Created, response)], ct);
+        var response = await forums.CommitWithFreeIdAsync(slug, async id =>
+        {
+            var forum = input.ToForum(id);
+            var created = ForumResponse.From(forum, 1, await names.ForAsync([forum], ct));
+            await outbox.CommitAsync(
+                [forums.Insert(forum), audit.RecordChange(ForumEvents.Created, id, null, created)], [ForumEvents.Announce(ForumEvents.Created, created)], ct);
+            return created;
+        }, ct);
         context.SetETag(1);
-        return TypedResults.Created($"/api/forums/{id}", response);
+        return TypedResults.Created($"/api/forums/{response.Id}", response);
     }
 
     private static async Task<IResult> UpdateAsync(

@@ -67,14 +67,17 @@ public static class InstitutionsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var id = await institutions.GetAsync(Slug.From(input.Name!), ct) is null ? Slug.From(input.Name!) : Slug.WithSuffix(input.Name!);
-        var institution = InstitutionChanges.Create(id, input);
-        var response = InstitutionResponse.From(institution, 1);
-        await outbox.CommitAsync(
-            [institutions.Insert(institution), audit.RecordChange(InstitutionEvents.Created, id, null, response)],
-            [InstitutionEvents.Announce(InstitutionEvents.Created, institution, 1)], ct);
+        var response = await institutions.CommitWithFreeIdAsync(Slug.From(input.Name!), async id =>
+        {
+            var institution = InstitutionChanges.Create(id, input);
+            var created = InstitutionResponse.From(institution, 1);
+            await outbox.CommitAsync(
+                [institutions.Insert(institution), audit.RecordChange(InstitutionEvents.Created, id, null, created)],
+                [InstitutionEvents.Announce(InstitutionEvents.Created, institution, 1)], ct);
+            return created;
+        }, ct);
         context.SetETag(1);
-        return TypedResults.Created($"/api/institutions/{id}", response);
+        return TypedResults.Created($"/api/institutions/{response.Id}", response);
     }
 
     private static Task<IResult> UpdateAsync(

@@ -11,7 +11,8 @@ namespace Samverkan.Subscriptions.Apis;
 /// <summary>
 /// The change feed as Server-Sent Events: <c>id</c> is the position, <c>event</c> the type,
 /// <c>data</c> the same JSON as a feed page item. A reconnecting client sends
-/// <c>Last-Event-ID</c> and resumes after it. New events arrive at once when this instance
+/// <c>Last-Event-ID</c> and resumes after it; a cursor beyond the end of the feed is refused as
+/// on the paged feed (<see cref="ChangeFeed.CheckCursorAsync"/>). New events arrive at once when this instance
 /// appended them (in-process signal), otherwise within the polling interval; an idle stream
 /// sends a comment line every keep-alive interval. Contact events carry personal fields only
 /// when the caller may see them, as on the paged feed.
@@ -20,14 +21,17 @@ internal sealed class ChangeStream(long after, TypeFilter filter, bool maySeePer
 {
     private const int BatchSize = 100;
 
-    public static IResult Open(HttpContext context, string? after, string? types)
+    public static async Task<IResult> OpenAsync(HttpContext context, string? after, string? types, ChangeFeed feed, CancellationToken ct)
     {
         var validation = new Validation();
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
-        var position = lastEventId.Length > 0
-            ? FeedPosition.ParseCursor(lastEventId, "Last-Event-ID", validation)
-            : FeedPosition.ParseCursor(after, "after", validation);
+        var field = lastEventId.Length > 0 ? "Last-Event-ID" : "after";
+        var position = FeedPosition.ParseCursor(lastEventId.Length > 0 ? lastEventId : after, field, validation);
         var filter = TypeFilter.Parse(types, "types", validation);
+        if (validation.IsValid)
+        {
+            await feed.CheckCursorAsync(position, field, validation, ct);
+        }
         return validation.IsValid ? new ChangeStream(position, filter, context.Caller().MaySeePersonalData) : TypedResults.ValidationProblem(validation.Errors);
     }
 

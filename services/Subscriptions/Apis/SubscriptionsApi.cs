@@ -89,10 +89,9 @@ public static class SubscriptionsApi
         await SubscriptionRules.CheckUrlAsync(input.Url, policy, validation, ct);
         SubscriptionRules.CheckFields(input.Types, input.Description, validation);
         var startAfter = FeedPosition.ParseJson(input.StartAfter, "startAfter", validation);
-        var end = await feed.EndAsync(ct);
-        if (startAfter > end)
+        if (startAfter is { } start)
         {
-            validation.Add("startAfter", $"Beyond the end of the feed ({end}).");
+            await feed.CheckCursorAsync(start, "startAfter", validation, ct);
         }
         if (!validation.IsValid)
         {
@@ -103,7 +102,7 @@ public static class SubscriptionsApi
         var subscription = new WebhookSubscription(SubscriptionRules.NewId(), input.Url!.Trim(), TypeFilter.Normalize(input.Types),
             SubscriptionRules.Blank(input.Description), true, null, null, now, [new SigningSecret(secret, now, null)],
             ownership!.Owner, ownership.PersonalData);
-        var state = DeliveryState.StartingAfter(subscription.Id, startAfter ?? end);
+        var state = DeliveryState.StartingAfter(subscription.Id, startAfter ?? await feed.EndAsync(ct));
         await subscriptions.Store.CommitAsync([
             subscriptions.Insert(subscription),
             states.Insert(state),

@@ -1,5 +1,6 @@
 using Samverkan.Events;
 using Samverkan.Events.Subscribing;
+using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Storage;
 
 namespace Samverkan.Subscriptions.Feed;
@@ -90,6 +91,19 @@ public sealed class ChangeFeed(IDocumentStore store, FeedSignal signal)
         }
         InterlockedMax(ref _knownEnd, low);
         return low;
+    }
+
+    /// <summary>
+    /// The one rule for a cursor a reader sends (paged read, stream, subscription start): it may
+    /// not lie beyond the end of the feed. No cursor this feed gave out does, and waiting on one
+    /// would silently skip every event up to it.
+    /// </summary>
+    public async Task CheckCursorAsync(long after, string field, Validation validation, CancellationToken ct)
+    {
+        if (after > 0 && await EndAsync(ct) is var end && end < after)
+        {
+            validation.Add(field, $"Beyond the end of the feed ({end}).");
+        }
     }
 
     /// <summary>The cursor just before the first event written at or after <paramref name="since"/>: a scan, since replays are rare.</summary>

@@ -39,10 +39,27 @@ public static class FeedPosition
             case { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var position) && position >= 0:
                 return position;
             case { ValueKind: JsonValueKind.String } text:
-                return ParseCursor(text.GetString() is { Length: > 0 } s ? s : "?", field, validation);
+                return ParseCursor(TextOf(text) is { Length: > 0 } s ? s : "?", field, validation);
             default:
                 validation.Add(field, "A position from the change feed (a whole number, 0 or more) or 'beginning'.");
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// The string's text, or null when it has none: the reader keeps a JSON string's bytes as
+    /// sent, and a lone surrogate escape or bytes that are not UTF-8 only fail when decoded,
+    /// with an exception that is the client's fault, not the server's.
+    /// </summary>
+    private static string? TextOf(JsonElement text)
+    {
+        try
+        {
+            return text.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 }

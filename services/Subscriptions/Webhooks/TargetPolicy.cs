@@ -6,13 +6,16 @@ namespace Samverkan.Subscriptions.Webhooks;
 
 /// <summary>
 /// Keeps webhooks from being aimed inside the platform's network (SSRF): a target whose host
-/// resolves to a loopback, private (RFC 1918, fc00::/7), link-local or unspecified address is
-/// refused when the subscription is written, and again at every connection (a name may be
-/// re-pointed after the check: DNS rebinding), unless <see cref="WebhookOptions.AllowPrivateTargets"/>.
+/// resolves to an address in any special-purpose range (<see cref="SpecialRanges"/>: loopback,
+/// private, shared, link-local, documentation, multicast, ...) is refused when the subscription
+/// is written, and again at every connection (a name may be re-pointed after the check: DNS
+/// rebinding), unless <see cref="WebhookOptions.AllowPrivateTargets"/>.
 /// </summary>
 public sealed class TargetPolicy(IOptions<WebhookOptions> options)
 {
     private const int MaxUrlLength = 2000;
+    // Which range refused is not said: for a name, that would tell a caller about the platform's own network.
+    private const string RefusedKinds = "loopback, private, shared, link-local, documentation, multicast or another range that is never a webhook target";
 
     public bool AllowPrivateTargets => options.Value.AllowPrivateTargets;
 
@@ -45,7 +48,7 @@ public sealed class TargetPolicy(IOptions<WebhookOptions> options)
             return $"The host '{uri.Host}' does not resolve.";
         }
         return addresses.Length == 0 ? $"The host '{uri.Host}' does not resolve."
-            : addresses.Any(address => !IsPublic(address)) ? $"The host '{uri.Host}' resolves to a loopback, private, link-local or unspecified address."
+            : addresses.Any(address => !IsPublic(address)) ? $"The host '{uri.Host}' resolves to a special-purpose address ({RefusedKinds})."
             : null;
     }
 
@@ -62,7 +65,7 @@ public sealed class TargetPolicy(IOptions<WebhookOptions> options)
         {
             throw new HttpRequestException(addresses.Length == 0
                 ? $"The host '{host}' does not resolve."
-                : $"Refused: '{host}' resolves to a loopback, private, link-local or unspecified address.");
+                : $"Refused: '{host}' resolves to a special-purpose address ({RefusedKinds}).");
         }
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -77,30 +80,75 @@ public sealed class TargetPolicy(IOptions<WebhookOptions> options)
         }
     }
 
-    public static bool IsPublic(IPAddress address)
+    /// <summary>
+    /// Whether a webhook may go to the address: true unless it lies in a range of
+    /// <see cref="SpecialRanges"/>. An address of a translation form (IPv4-mapped,
+    /// IPv4-compatible, NAT64, 6to4) is judged as the IPv4 address it carries.
+    /// </summary>
+    public static bool IsPublic(IPAddress address) => SpecialRangeOf(address) is null;
+
+    /// <summary>The range that refuses the address, or null when the address is public.</summary>
+    private static SpecialRange? SpecialRangeOf(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-        {
-            return false;
-        }
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return !(b[0] == 0                              // 0.0.0.0/8, "this network"
-                || b[0] == 10                               // RFC 1918
-                || (b[0] == 172 && (b[1] & 0xF0) == 16)     // RFC 1918: 172.16.0.0/12
-                || (b[0] == 192 && b[1] == 168)             // RFC 1918
-                || (b[0] == 169 && b[1] == 254));           // link-local
-        }
-        var first = address.GetAddressBytes()[0];
-        return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal
-            || (first & 0xFE) == 0xFC);                     // unique local, fc00::/7
+        var range = SpecialRanges.FirstOrDefault(range => range.Network.Contains(address));
+        return range?.CarriedIPv4 is { } carried ? SpecialRangeOf(carried(address.GetAddressBytes())) : range;
     }
+
+    /// <summary>
+    /// Every range of the IANA IPv4 and IPv6 Special-Purpose Address Registries, globally reachable
+    /// or not (no webhook receiver lives in any of them), plus multicast and the deprecated IPv6
+    /// site-local range; the first range holding an address decides. The same table is in
+    /// docs/partners.md (a test keeps the two equal).
+    /// </summary>
+    public static IReadOnlyList<SpecialRange> SpecialRanges { get; } =
+    [
+        new("0.0.0.0/8", "This network (0.0.0.0 and what follows it)", "RFC 791"),
+        new("10.0.0.0/8", "Private-Use", "RFC 1918"),
+        new("100.64.0.0/10", "Shared Address Space (carrier-grade NAT)", "RFC 6598"),
+        new("127.0.0.0/8", "Loopback", "RFC 1122"),
+        new("169.254.0.0/16", "Link-Local (cloud metadata endpoints)", "RFC 3927"),
+        new("172.16.0.0/12", "Private-Use", "RFC 1918"),
+        new("192.0.0.0/24", "IETF Protocol Assignments (DS-Lite, PCP and TURN anycast, NAT64 discovery, ...)", "RFC 6890"),
+        new("192.0.2.0/24", "Documentation (TEST-NET-1)", "RFC 5737"),
+        new("192.31.196.0/24", "AS112-v4", "RFC 7535"),
+        new("192.52.193.0/24", "AMT", "RFC 7450"),
+        new("192.88.99.0/24", "Deprecated 6to4 Relay Anycast", "RFC 7526"),
+        new("192.168.0.0/16", "Private-Use", "RFC 1918"),
+        new("192.175.48.0/24", "Direct Delegation AS112 Service", "RFC 7534"),
+        new("198.18.0.0/15", "Benchmarking", "RFC 2544"),
+        new("198.51.100.0/24", "Documentation (TEST-NET-2)", "RFC 5737"),
+        new("203.0.113.0/24", "Documentation (TEST-NET-3)", "RFC 5737"),
+        new("224.0.0.0/4", "Multicast", "RFC 5771"),
+        new("255.255.255.255/32", "Limited Broadcast", "RFC 919"),
+        new("240.0.0.0/4", "Reserved", "RFC 1112"),
+        new("::1/128", "Loopback", "RFC 4291"),
+        new("::/128", "Unspecified", "RFC 4291"),
+        new("::ffff:0:0/96", "IPv4-mapped: judged as the IPv4 address in its last 32 bits", "RFC 4291", bytes => IPv4(bytes, 12, 13, 14, 15)),
+        new("::/96", "IPv4-compatible (deprecated): judged as the IPv4 address in its last 32 bits", "RFC 4291", bytes => IPv4(bytes, 12, 13, 14, 15)),
+        new("64:ff9b::/96", "NAT64 well-known prefix: judged as the IPv4 address in its last 32 bits", "RFC 6052", bytes => IPv4(bytes, 12, 13, 14, 15)),
+        new("64:ff9b:1::/48", "NAT64 local-use prefix: judged as the IPv4 address in bits 48-63 and 72-87", "RFC 8215", bytes => IPv4(bytes, 6, 7, 9, 10)),
+        new("100::/64", "Discard-Only", "RFC 6666"),
+        new("100:0:0:1::/64", "Dummy IPv6 Prefix", "RFC 9780"),
+        new("2001::/23", "IETF Protocol Assignments (Teredo, benchmarking, AMT, AS112, ORCHIDv2, Drone Remote ID, ...)", "RFC 2928"),
+        new("2001:db8::/32", "Documentation", "RFC 3849"),
+        new("2002::/16", "6to4: judged as the IPv4 address in bits 16-47", "RFC 3056", bytes => IPv4(bytes, 2, 3, 4, 5)),
+        new("2620:4f:8000::/48", "Direct Delegation AS112 Service", "RFC 7534"),
+        new("3fff::/20", "Documentation", "RFC 9637"),
+        new("5f00::/16", "Segment Routing (SRv6) SIDs", "RFC 9602"),
+        new("fc00::/7", "Unique-Local", "RFC 4193"),
+        new("fe80::/10", "Link-Local Unicast", "RFC 4291"),
+        new("fec0::/10", "Site-Local (deprecated)", "RFC 3879"),
+        new("ff00::/8", "Multicast", "RFC 4291"),
+    ];
+
+    private static IPAddress IPv4(byte[] bytes, params int[] at) => new(at.Select(i => bytes[i]).ToArray());
 
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
         IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+}
+
+/// <summary>A special-purpose address range; <see cref="CarriedIPv4"/>, when set, reads the IPv4 address a translation form carries.</summary>
+public sealed record SpecialRange(string Prefix, string Purpose, string Reference, Func<byte[], IPAddress>? CarriedIPv4 = null)
+{
+    public IPNetwork Network { get; } = IPNetwork.Parse(Prefix);
 }

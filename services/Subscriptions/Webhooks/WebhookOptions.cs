@@ -13,7 +13,7 @@ public sealed class WebhookOptions
     ];
 
     /// <summary>
-    /// Targets on loopback, private (RFC 1918, fc00::/7), link-local or unspecified addresses,
+    /// Targets on special-purpose addresses (loopback, private, link-local, ...: TargetPolicy.SpecialRanges),
     /// and plain http, are refused unless this is true: only for local runs and tests.
     /// </summary>
     public bool AllowPrivateTargets { get; set; }

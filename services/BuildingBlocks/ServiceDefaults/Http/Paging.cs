@@ -13,6 +13,9 @@ public static class Paging
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
+    // A cursor is always the UTF-8 of an id: bytes that are not UTF-8 were never handed out.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Validates the query's limit and cursor, adding field errors; returns the id to continue after.</summary>
     public static (string? AfterId, int Limit) Parse(string? cursor, int? limit, Validation validation)
     {
@@ -26,9 +29,9 @@ public static class Paging
         {
             try
             {
-                afterId = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
+                afterId = StrictUtf8.GetString(WebEncoders.Base64UrlDecode(cursor));
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or DecoderFallbackException)
             {
                 validation.Add("cursor", "Not a cursor returned by this list.");
             }
