@@ -28,31 +28,33 @@ public sealed class DeadLetterTests : IDisposable
     public async Task An_event_refused_for_good_is_kept_and_the_events_after_it_still_arrive_in_order(int refusal)
     {
         using var metrics = new RelayMetrics();
-        await using var picky = await TestSubscriberApp.StartAsync(answer: (delivery, _) =>
+        // Metrics listeners hear every host in the test process: a name of its own keeps other tests' out.
+        var picky = $"picky-{Guid.NewGuid():N}";
+        await using var refusing = await TestSubscriberApp.StartAsync(answer: (delivery, _) =>
             delivery.Event.Subject == "f-2" ? Results.StatusCode(refusal) : SubscriberExtensions.Success());
         await using var everything = await TestSubscriberApp.StartAsync();
         await using var producer = await RelayHost.StartAsync(_database.Path,
-            RelayHost.Subscriber("picky", picky.Url), RelayHost.Subscriber("feed", everything.Url));
+            RelayHost.Subscriber(picky, refusing.Url), RelayHost.Subscriber($"feed-{picky}", everything.Url));
 
         foreach (var id in new[] { "f-1", "f-2", "f-3", "f-4" })
         {
             await producer.Outbox.CommitAsync([], [SampleForum.Updated(id)]);
         }
-        await Eventually.TrueAsync(() => picky.Accepted.Count >= 3 && everything.Accepted.Count >= 4, "every event but the refused one arrives");
+        await Eventually.TrueAsync(() => refusing.Accepted.Count >= 3 && everything.Accepted.Count >= 4, "every event but the refused one arrives");
 
-        Assert.Equal([1, 3, 4], picky.Accepted.Select(d => d.Sequence));
+        Assert.Equal([1, 3, 4], refusing.Accepted.Select(d => d.Sequence));
         Assert.Equal([1, 2, 3, 4], everything.Accepted.Select(d => d.Sequence));
         var letter = Assert.Single(await producer.Services.GetRequiredService<DeadLetters>().ListAsync(null, 10, CancellationToken.None));
-        Assert.Equal(("http:picky", 2L, "f-2"), (letter.Destination, letter.Sequence, letter.Subject));
+        Assert.Equal(($"http:{picky}", 2L, "f-2"), (letter.Destination, letter.Sequence, letter.Subject));
         Assert.StartsWith(refusal.ToString(System.Globalization.CultureInfo.InvariantCulture), letter.Reason);
         Assert.Equal("2", (string?)letter.CloudEvent["sequence"]);
 
         var events = (await producer.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["events"];
         Assert.Equal(HealthStatus.Unhealthy, events.Status);
-        Assert.Contains("http:picky (1)", events.Description);
-        Assert.Equal(1, metrics.Refused("http:picky"));
-        Assert.Equal(1, metrics.DeadLetters("http:picky"));
-        Assert.Equal(0, metrics.DeadLetters("http:feed"));
+        Assert.Contains($"http:{picky} (1)", events.Description);
+        Assert.Equal(1, metrics.Refused($"http:{picky}"));
+        Assert.Equal(1, metrics.DeadLetters($"http:{picky}"));
+        Assert.Equal(0, metrics.DeadLetters($"http:feed-{picky}"));
     }
 
     [Theory]
