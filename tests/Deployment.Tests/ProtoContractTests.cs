@@ -21,14 +21,19 @@ public sealed partial class ProtoContractTests
     }
 
     [Fact]
-    public void Every_proto_under_a_service_declares_that_services_package()
+    public void Every_proto_under_services_lies_in_a_service_and_declares_that_services_package()
     {
         var problems = new List<string>();
         foreach (var proto in Repository.ProtoFilesUnder("services"))
         {
             var owner = OwnerOf(proto);
-            if (owner is null || owner == "BuildingBlocks")
+            if (owner is null)
             {
+                continue;
+            }
+            if (owner == "BuildingBlocks")
+            {
+                problems.Add($"{Repository.Relative(proto)} lies in the building blocks: a contract belongs to the service that serves it");
                 continue;
             }
             var package = PackageLine().Match(File.ReadAllText(proto));

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Auth.Protos;
+using Samverkan.Subscriptions.Protos;
 
 namespace Samverkan.Subscriptions.Grpc;
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
-using Samverkan.ServiceDefaults.Auth.Protos;
 using Samverkan.ServiceDefaults.Grpc;
+using Samverkan.Subscriptions.Protos;
 
 namespace Samverkan.ServiceDefaults.Auth;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
-using Samverkan.ServiceDefaults.Auth.Protos;
+using Samverkan.Subscriptions.Protos;
 
 namespace Samverkan.ServiceDefaults.Auth;
 
@@ -8,7 +8,7 @@ namespace Samverkan.ServiceDefaults.Auth;
 /// requests do not each cost a call. The price: a revoked key keeps working in other processes
 /// for up to <see cref="RememberValid"/>.
 /// </summary>
-public sealed class GrpcApiKeyResolver(ApiKeyDirectory.ApiKeyDirectoryClient directory, IMemoryCache cache) : IApiKeyResolver
+internal sealed class GrpcApiKeyResolver(ApiKeyDirectory.ApiKeyDirectoryClient directory, IMemoryCache cache) : IApiKeyResolver
 {
     public static readonly TimeSpan RememberValid = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RememberInvalid = TimeSpan.FromSeconds(5);
