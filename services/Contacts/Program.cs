@@ -1,9 +1,9 @@
-using Samverkan.Events.Relay;
+using Samverkan.Audit;
 using Samverkan.Contacts.Apis;
 using Samverkan.Contacts.Extensions;
 using Samverkan.Contacts.Grpc;
+using Samverkan.Events.Relay;
 using Samverkan.ServiceDefaults;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 
 var builder = ServiceHost.CreateBuilder(args);

@@ -1,3 +1,4 @@
+using Samverkan.Audit;
 using Samverkan.Events.Relay;
 using Samverkan.Events.Subscribing;
 using Samverkan.Forums.Apis;
@@ -5,7 +6,6 @@ using Samverkan.Forums.Events;
 using Samverkan.Forums.Extensions;
 using Samverkan.Forums.Grpc;
 using Samverkan.ServiceDefaults;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 
 var builder = ServiceHost.CreateBuilder(args);

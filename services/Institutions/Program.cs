@@ -1,9 +1,9 @@
+using Samverkan.Audit;
 using Samverkan.Events.Relay;
 using Samverkan.Institutions.Apis;
 using Samverkan.Institutions.Extensions;
 using Samverkan.Institutions.Grpc;
 using Samverkan.ServiceDefaults;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 
 var builder = ServiceHost.CreateBuilder(args);

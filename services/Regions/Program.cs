@@ -1,9 +1,9 @@
+using Samverkan.Audit;
 using Samverkan.Events.Relay;
 using Samverkan.Regions.Apis;
 using Samverkan.Regions.Extensions;
 using Samverkan.Regions.Grpc;
 using Samverkan.ServiceDefaults;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 
 var builder = ServiceHost.CreateBuilder(args);

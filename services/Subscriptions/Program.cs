@@ -1,6 +1,6 @@
+using Samverkan.Audit;
 using Samverkan.Events.Subscribing;
 using Samverkan.ServiceDefaults;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.Subscriptions.Apis;
 using Samverkan.Subscriptions.Extensions;
 using Samverkan.Subscriptions.Feed;

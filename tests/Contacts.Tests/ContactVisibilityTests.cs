@@ -4,7 +4,7 @@ using System.Text.Json;
 using ContactsService::Samverkan.Contacts.Apis;
 using ContactsService::Samverkan.Contacts.Model;
 using Samverkan.Local;
-using Samverkan.ServiceDefaults.Privacy;
+using Samverkan.Audit.Privacy;
 using Samverkan.TestSupport;
 
 namespace Samverkan.Contacts.Tests;

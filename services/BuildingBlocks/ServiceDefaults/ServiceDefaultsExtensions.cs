@@ -10,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Json;
@@ -45,7 +44,6 @@ public static class ServiceDefaultsExtensions
         services.AddOpenApi(options => options.AddSchemaTransformer<EnumSchemas>());
         services.AddHttpContextAccessor();
         services.AddTransient<IStartupFilter, PlatformInstance>();
-        services.AddSingleton<AuditTrail>();
         // One clock for every building block and service (tests of building blocks add their own).
         services.AddSingleton(TimeProvider.System);
         services.AddGrpc();

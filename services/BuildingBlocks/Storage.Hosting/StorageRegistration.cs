@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Samverkan.Storage.MongoDB;
+using Samverkan.Audit;
 using Samverkan.ServiceDefaults;
+using Samverkan.Storage.MongoDB;
 using Samverkan.Storage.Sqlite;
 
 namespace Samverkan.Storage.Hosting;
@@ -10,6 +11,7 @@ namespace Samverkan.Storage.Hosting;
 /// Chooses the storage adapter from configuration: <c>Storage:Provider</c> = Sqlite (default)
 /// or MongoDB (one database per service, <c>samverkan-{service}</c> unless
 /// <c>Storage:MongoDB:Database</c> says otherwise). Services depend on <see cref="IDocumentStore"/> only.
+/// The store comes with the audit trail kept in it (<see cref="AuditTrail"/>).
 /// </summary>
 /// <remarks>
 /// The store is opened and checked before any other hosted service starts (see
@@ -47,6 +49,8 @@ public static class StorageRegistration
         builder.Services.AddSingleton<StoreStartupCheck>();
         builder.Services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<StoreStartupCheck>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        // Every change is audited in the same store, committed together with the change itself.
+        builder.Services.AddSingleton<AuditTrail>();
     }
 
     // The database lives outside the service, so the only marker it can keep is one the operator

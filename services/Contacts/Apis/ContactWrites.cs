@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Audit;
+using Samverkan.Audit.Privacy;
 using Samverkan.Contacts.Events;
 using Samverkan.Contacts.Model;
 using Samverkan.Events.Outbox;
 using Samverkan.Forums.Protos;
 using Samverkan.Institutions.Protos;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Privacy;
 using Samverkan.ServiceDefaults.Text;
 using Samverkan.Storage;
 

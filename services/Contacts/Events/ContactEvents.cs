@@ -9,7 +9,7 @@ namespace Samverkan.Contacts.Events;
 /// Subscriptions filters personal data per subscriber before anything leaves the platform. An
 /// erasure announces a tombstone that carries no personal data, and redacts this contact's
 /// events still waiting in the outbox with the shared rule
-/// (<c>Samverkan.ServiceDefaults.Privacy.PersonalData.Remove</c>).
+/// (<c>Samverkan.Audit.Privacy.PersonalData.Remove</c>).
 /// </summary>
 public static class ContactEvents
 {

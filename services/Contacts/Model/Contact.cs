@@ -8,7 +8,7 @@ public enum ContactKind { Function, Person }
 /// logs or traces (log the contact id only), never sent over gRPC to other services, and it is
 /// erased with the contact. The API shows it only to callers who may see personal data
 /// (<c>Caller.MaySeePersonalData</c>); the rule for which fields are personal is
-/// <c>Samverkan.ServiceDefaults.Privacy.PersonalData</c>.
+/// <c>Samverkan.Audit.Privacy.PersonalData</c>.
 /// </summary>
 public sealed record Person(string? Name, string? Title, string? Organisation, string? Email, string? Phone);
 

@@ -1,7 +1,7 @@
+using Samverkan.Audit;
 using Samverkan.Events.Outbox;
 using Samverkan.Forums.Coverage;
 using Samverkan.Forums.Model;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;

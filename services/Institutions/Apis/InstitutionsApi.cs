@@ -1,10 +1,10 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Audit;
 using Samverkan.Events.Outbox;
 using Samverkan.Institutions.Events;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Samverkan.Audit;
 using Samverkan.Events;
-using Samverkan.ServiceDefaults.Audit;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;

@@ -1,4 +1,4 @@
-using Samverkan.ServiceDefaults.Audit;
+using Samverkan.Audit;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Problems;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Samverkan.ServiceDefaults.Privacy;
+using Samverkan.Audit.Privacy;
 using Samverkan.Storage;
 
 namespace Samverkan.Subscriptions.Feed;

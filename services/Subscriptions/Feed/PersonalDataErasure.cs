@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Samverkan.Audit.Privacy;
 using Samverkan.Events;
-using Samverkan.ServiceDefaults.Privacy;
 using Samverkan.Storage;
 
 namespace Samverkan.Subscriptions.Feed;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Samverkan.ServiceDefaults.Audit;
+namespace Samverkan.Audit;
 
 public static class AuditDiff
 {

@@ -10,7 +10,7 @@ using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Storage;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace Samverkan.ServiceDefaults.Audit;
+namespace Samverkan.Audit;
 
 /// <summary>
 /// This service's audit trail, oldest first, for national staff. The gateway's <c>/api/audit</c>

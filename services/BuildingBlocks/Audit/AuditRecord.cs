@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Samverkan.ServiceDefaults.Audit;
+namespace Samverkan.Audit;
 
 /// <summary>
 /// One change made through the API: who, when, what, and the trace it belongs to. Personal

@@ -4,12 +4,12 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Samverkan.Audit.Privacy;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Privacy;
 using Samverkan.Storage;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace Samverkan.ServiceDefaults.Audit;
+namespace Samverkan.Audit;
 
 /// <summary>
 /// Writes audit records. <see cref="Record"/> returns a write to commit together with the change

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Samverkan.ServiceDefaults.Privacy;
+namespace Samverkan.Audit.Privacy;
 
 /// <summary>
 /// The one rule for which fields hold personal data (GDPR), shared by the API, the audit trail,
