@@ -4,7 +4,7 @@ using Samverkan.Gateway.Proxy;
 using Samverkan.Gateway.Security;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
+using Samverkan.ServiceDefaults.Limits;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();

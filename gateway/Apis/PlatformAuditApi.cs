@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Gateway.Audit;
 using Samverkan.Gateway.Extensions;
 using Samverkan.Gateway.Topology;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
 
 namespace Samverkan.Gateway.Apis;
 

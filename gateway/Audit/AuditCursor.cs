@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 
 namespace Samverkan.Gateway.Audit;
 

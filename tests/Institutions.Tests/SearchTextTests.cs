@@ -1,4 +1,4 @@
-using Samverkan.ServiceDefaults.Text;
+using Samverkan.Text;
 
 namespace Samverkan.Institutions.Tests;
 

@@ -1,4 +1,4 @@
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 using Samverkan.Subscriptions.Feed;
 using Samverkan.Subscriptions.Webhooks;
 

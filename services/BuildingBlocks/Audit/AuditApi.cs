@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Storage;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 

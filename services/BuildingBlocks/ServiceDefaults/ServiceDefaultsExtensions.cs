@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Json;
+using Samverkan.ServiceDefaults.Limits;
 using Samverkan.ServiceDefaults.Problems;
 
 namespace Samverkan.ServiceDefaults;

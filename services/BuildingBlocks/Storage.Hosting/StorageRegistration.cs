@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Samverkan.Audit;
 using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Storage.MongoDB;
 using Samverkan.Storage.Sqlite;
 
@@ -51,6 +52,7 @@ public static class StorageRegistration
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ServiceDefaultsExtensions.ReadyTag]);
         // Every change is audited in the same store, committed together with the change itself.
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<IExceptionProblems, StorageProblems>();
     }
 
     // The database lives outside the service, so the only marker it can keep is one the operator

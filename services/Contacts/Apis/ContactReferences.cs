@@ -1,7 +1,7 @@
 using Samverkan.Contacts.Model;
 using Samverkan.Forums.Protos;
+using Samverkan.Http;
 using Samverkan.Institutions.Protos;
-using Samverkan.ServiceDefaults.Problems;
 
 namespace Samverkan.Contacts.Apis;
 

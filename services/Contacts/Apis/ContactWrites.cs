@@ -5,11 +5,11 @@ using Samverkan.Contacts.Events;
 using Samverkan.Contacts.Model;
 using Samverkan.Events.Outbox;
 using Samverkan.Forums.Protos;
+using Samverkan.Http;
 using Samverkan.Institutions.Protos;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Text;
 using Samverkan.Storage;
+using Samverkan.Text;
 
 namespace Samverkan.Contacts.Apis;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Contacts.Model;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Problems;
-using Samverkan.ServiceDefaults.Text;
 using Samverkan.Storage;
+using Samverkan.Text;
 
 namespace Samverkan.Contacts.Apis;
 

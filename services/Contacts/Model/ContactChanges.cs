@@ -1,5 +1,5 @@
-using Samverkan.ServiceDefaults.Problems;
-using Samverkan.ServiceDefaults.Text;
+using Samverkan.Http;
+using Samverkan.Text;
 using static Samverkan.Contacts.Model.ContactBounds;
 
 namespace Samverkan.Contacts.Model;

@@ -1,6 +1,5 @@
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
-using Samverkan.ServiceDefaults.Text;
+using Samverkan.Http;
+using Samverkan.Text;
 
 namespace Samverkan.Forums.Apis;
 

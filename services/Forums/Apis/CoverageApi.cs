@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Forums.Coverage;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 
 namespace Samverkan.Forums.Apis;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Forums.Exports;
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 
 namespace Samverkan.Forums.Apis;
 

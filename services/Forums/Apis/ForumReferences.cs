@@ -1,7 +1,7 @@
 using Samverkan.Forums.Model;
+using Samverkan.Http;
 using Samverkan.Institutions.Protos;
 using Samverkan.Regions.Protos;
-using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Storage;
 
 namespace Samverkan.Forums.Apis;

@@ -2,11 +2,10 @@ using Samverkan.Audit;
 using Samverkan.Events.Outbox;
 using Samverkan.Forums.Coverage;
 using Samverkan.Forums.Model;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
-using Samverkan.ServiceDefaults.Text;
 using Samverkan.Storage;
+using Samverkan.Text;
 
 namespace Samverkan.Forums.Apis;
 

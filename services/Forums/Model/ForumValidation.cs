@@ -1,5 +1,5 @@
-using Samverkan.ServiceDefaults.Problems;
-using Samverkan.ServiceDefaults.Text;
+using Samverkan.Http;
+using Samverkan.Text;
 using static Samverkan.Forums.Model.ForumBounds;
 
 namespace Samverkan.Forums.Model;

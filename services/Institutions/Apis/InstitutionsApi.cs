@@ -2,14 +2,13 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Audit;
 using Samverkan.Events.Outbox;
+using Samverkan.Http;
 using Samverkan.Institutions.Events;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
-using Samverkan.ServiceDefaults.Text;
 using Samverkan.Storage;
+using Samverkan.Text;
 
 namespace Samverkan.Institutions.Apis;
 

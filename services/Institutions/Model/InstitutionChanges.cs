@@ -1,4 +1,4 @@
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 using static Samverkan.Institutions.Model.InstitutionBounds;
 
 namespace Samverkan.Institutions.Model;

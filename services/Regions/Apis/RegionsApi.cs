@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Http;
 using Samverkan.Regions.Model;
-using Samverkan.ServiceDefaults.Http;
 using Samverkan.Storage;
 
 namespace Samverkan.Regions.Apis;

@@ -2,8 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Samverkan.Events;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Subscriptions.Feed;
 
 namespace Samverkan.Subscriptions.Apis;

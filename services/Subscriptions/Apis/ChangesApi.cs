@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Subscriptions.Feed;
 
 namespace Samverkan.Subscriptions.Apis;

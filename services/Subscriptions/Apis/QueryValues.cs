@@ -1,6 +1,5 @@
 using System.Globalization;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 
 namespace Samverkan.Subscriptions.Apis;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Subscriptions.Model;
 
 namespace Samverkan.Subscriptions.Apis;

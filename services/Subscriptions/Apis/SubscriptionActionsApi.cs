@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Samverkan.Audit;
 using Samverkan.Events;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Storage;
 using Samverkan.Subscriptions.Feed;
 using Samverkan.Subscriptions.Model;

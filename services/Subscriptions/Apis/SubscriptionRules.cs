@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 using Samverkan.Storage;
 using Samverkan.Subscriptions.Feed;
 using Samverkan.Subscriptions.Model;

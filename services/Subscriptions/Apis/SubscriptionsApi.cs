@@ -1,7 +1,6 @@
 using Samverkan.Audit;
+using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Http;
-using Samverkan.ServiceDefaults.Problems;
 using Samverkan.Storage;
 using Samverkan.Subscriptions.Feed;
 using Samverkan.Subscriptions.Model;

@@ -1,6 +1,6 @@
 using Samverkan.Events;
 using Samverkan.Events.Subscribing;
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 using Samverkan.Storage;
 
 namespace Samverkan.Subscriptions.Feed;

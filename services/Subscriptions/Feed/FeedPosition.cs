@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 
 namespace Samverkan.Subscriptions.Feed;
 

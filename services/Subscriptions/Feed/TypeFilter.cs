@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Samverkan.ServiceDefaults.Problems;
+using Samverkan.Http;
 
 namespace Samverkan.Subscriptions.Feed;
 

@@ -5,16 +5,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Samverkan.ServiceDefaults.Json;
-using Samverkan.Storage;
 
 namespace Samverkan.ServiceDefaults.Problems;
 
 /// <summary>
 /// Turns failures into RFC 9457 problem details. Malformed JSON, a wrong type and an unknown
-/// field all become a 400 naming the field; storage conflicts become 409 or 412. Nothing is
+/// field all become a 400 naming the field; what other building blocks throw becomes the problem
+/// they name (<see cref="IExceptionProblems"/>: storage conflicts become 409 or 412). Nothing is
 /// written on these paths, so a rejected request leaves stored data as it was.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(
+    IProblemDetailsService problems, IEnumerable<IExceptionProblems> blocks, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,20 +23,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
-            ConcurrencyConflictException => Conflict(context),
-            DuplicateDocumentException duplicate => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The resource already exists.",
-                Detail = $"An entry with id '{duplicate.Id}' already exists.",
-            },
             RpcException { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded } => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "A service this answer depends on is unavailable.",
                 Detail = "Retry shortly.",
             },
-            _ => null,
+            _ => blocks.Select(block => block.ProblemFor(context, exception)).FirstOrDefault(found => found is not null),
         };
         if (problem is null)
         {
@@ -62,19 +56,4 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "One or more fields are invalid.",
         };
     }
-
-    private static ProblemDetails Conflict(HttpContext context) =>
-        context.Request.Headers.IfMatch.Count > 0
-            ? new ProblemDetails
-            {
-                Status = StatusCodes.Status412PreconditionFailed,
-                Title = "The resource has changed.",
-                Detail = "The If-Match version is not the current one. Fetch the resource again and retry.",
-            }
-            : new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The resource was changed concurrently.",
-                Detail = "Another write landed first. Fetch the resource again and retry.",
-            };
 }

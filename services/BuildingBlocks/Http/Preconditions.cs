@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace Samverkan.ServiceDefaults.Http;
+namespace Samverkan.Http;
 
 /// <summary>
 /// Versions on the wire: every resource's version travels as a strong ETag ("3"), and writes

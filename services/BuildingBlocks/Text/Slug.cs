@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Samverkan.ServiceDefaults.Text;
+namespace Samverkan.Text;
 
 /// <summary>Readable ids for new entries: "Region Östergötland" becomes "region-ostergotland".</summary>
 public static class Slug

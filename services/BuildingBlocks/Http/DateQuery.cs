@@ -1,8 +1,7 @@
 using System.Globalization;
-using Samverkan.ServiceDefaults.Problems;
-using Samverkan.ServiceDefaults.Text;
+using Samverkan.Text;
 
-namespace Samverkan.ServiceDefaults.Http;
+namespace Samverkan.Http;
 
 /// <summary>Date query parameters (<c>asOf</c> and the like): YYYY-MM-DD within <see cref="DateRange"/>.</summary>
 public static class DateQuery

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Samverkan.ServiceDefaults.Text;
+namespace Samverkan.Text;
 
 /// <summary>
 /// Free-text matching for Swedish names: case-insensitive, but å, ä and ö are letters of their

@@ -1,4 +1,4 @@
-namespace Samverkan.ServiceDefaults.Text;
+namespace Samverkan.Text;
 
 /// <summary>
 /// "Today" for dates users enter (verified on, renamed on): the date in Sweden, not in UTC,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Samverkan.ServiceDefaults.Text;
+namespace Samverkan.Text;
 
 /// <summary>
 /// The one rule for text the registry stores: any Unicode text, including tabs and line breaks,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace Samverkan.ServiceDefaults.Http;
+namespace Samverkan.ServiceDefaults.Limits;
 
 /// <summary>
 /// The size limits of a request's line and headers, answered with problem+json. Kestrel refuses

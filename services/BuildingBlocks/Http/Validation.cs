@@ -1,6 +1,6 @@
-using Samverkan.ServiceDefaults.Text;
+using Samverkan.Text;
 
-namespace Samverkan.ServiceDefaults.Problems;
+namespace Samverkan.Http;
 
 /// <summary>
 /// Collects field errors for one request; empty means valid. Every text goes through

@@ -1,6 +1,6 @@
-using Samverkan.Storage;
+using Samverkan.Text;
 
-namespace Samverkan.ServiceDefaults.Text;
+namespace Samverkan.Storage;
 
 /// <summary>
 /// Readable ids for new entries that stay unique when creates race: the insert itself is the

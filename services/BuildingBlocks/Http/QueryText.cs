@@ -1,6 +1,5 @@
-using Samverkan.ServiceDefaults.Problems;
 
-namespace Samverkan.ServiceDefaults.Http;
+namespace Samverkan.Http;
 
 /// <summary>
 /// Bounds of text query parameters, so a filter is held to the same text rule as stored text

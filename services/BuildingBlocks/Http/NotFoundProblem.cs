@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Samverkan.ServiceDefaults.Http;
+namespace Samverkan.Http;
 
 public static class NotFoundProblem
 {

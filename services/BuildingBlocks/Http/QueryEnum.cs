@@ -1,7 +1,6 @@
 using Samverkan.ServiceDefaults.Json;
-using Samverkan.ServiceDefaults.Problems;
 
-namespace Samverkan.ServiceDefaults.Http;
+namespace Samverkan.Http;
 
 /// <summary>Query-string enum filters read by the same rule as the JSON: the camelCase name, exactly.</summary>
 public static class QueryEnum

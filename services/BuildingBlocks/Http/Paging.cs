@@ -1,8 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Samverkan.ServiceDefaults.Problems;
 
-namespace Samverkan.ServiceDefaults.Http;
+namespace Samverkan.Http;
 
 /// <summary>One page of a list: the items and, when more may follow, the cursor to pass as <c>cursor</c>.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

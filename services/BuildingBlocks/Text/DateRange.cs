@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Samverkan.ServiceDefaults.Text;
+namespace Samverkan.Text;
 
 /// <summary>
 /// The one range of dates the registry accepts, in request bodies and in query parameters alike:
