@@ -1,6 +1,6 @@
 using Samverkan.Audit;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Relay;
-using Samverkan.Events.Subscribing;
 using Samverkan.Forums.Apis;
 using Samverkan.Forums.Events;
 using Samverkan.Forums.Extensions;

@@ -1,5 +1,5 @@
 using Samverkan.Audit;
-using Samverkan.Events.Subscribing;
+using Samverkan.Events.Dapr;
 using Samverkan.ServiceDefaults;
 using Samverkan.Subscriptions.Apis;
 using Samverkan.Subscriptions.Extensions;

@@ -16,8 +16,8 @@ public sealed class DaprTransportTests : IDisposable
     [Fact]
     public void The_test_sidecar_serves_the_service_Dapr_clients_call()
     {
-        Assert.Equal(TestSidecar.ServiceName, Dapr.Client.Autogen.Grpc.v1.Dapr.Descriptor.FullName);
-        Assert.Contains(Dapr.Client.Autogen.Grpc.v1.Dapr.Descriptor.Methods, method => method.Name == "PublishEvent");
+        Assert.Equal(TestSidecar.ServiceName, global::Dapr.Client.Autogen.Grpc.v1.Dapr.Descriptor.FullName);
+        Assert.Contains(global::Dapr.Client.Autogen.Grpc.v1.Dapr.Descriptor.Methods, method => method.Name == "PublishEvent");
     }
 
     [Fact]

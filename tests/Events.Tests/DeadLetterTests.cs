@@ -2,8 +2,8 @@ using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Relay;
-using Samverkan.Events.Subscribing;
 using Samverkan.Events.Tests.Support;
 using Samverkan.Events.Transports;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Samverkan.Events.Subscribing;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Tests.Support;
 using Samverkan.Storage;
 

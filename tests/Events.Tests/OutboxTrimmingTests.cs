@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Relay;
-using Samverkan.Events.Subscribing;
 using Samverkan.Events.Tests.Support;
 
 namespace Samverkan.Events.Tests;

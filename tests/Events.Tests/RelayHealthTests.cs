@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Relay;
-using Samverkan.Events.Subscribing;
 using Samverkan.Events.Tests.Support;
 
 namespace Samverkan.Events.Tests;

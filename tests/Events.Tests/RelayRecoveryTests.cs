@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Relay;
-using Samverkan.Events.Subscribing;
 using Samverkan.Events.Tests.Support;
 
 namespace Samverkan.Events.Tests;

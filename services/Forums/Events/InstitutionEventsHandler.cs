@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Samverkan.Events;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Subscribing;
 using Samverkan.Storage;
 

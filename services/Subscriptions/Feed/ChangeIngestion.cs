@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Samverkan.Events;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Subscribing;
 
 namespace Samverkan.Subscriptions.Feed;

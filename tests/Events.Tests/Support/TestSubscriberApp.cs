@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Subscribing;
 
 namespace Samverkan.Events.Tests.Support;

@@ -6,7 +6,7 @@ namespace Samverkan.Events.Subscribing;
 
 /// <summary>
 /// The CloudEvent a topic route received. Dapr's CloudEvents middleware hands the route the
-/// event's <c>data</c> as the body and, with <see cref="SubscriberExtensions.UseEventSubscriptions"/>,
+/// event's <c>data</c> as the body and, with <c>UseEventSubscriptions</c> (Samverkan.Events.Dapr),
 /// the envelope's attributes as <c>Cloudevent.*</c> headers; this puts the two back together.
 /// </summary>
 public static class IncomingEvent

@@ -2,8 +2,9 @@ using System.Text;
 using Dapr;
 using Dapr.Client;
 using Microsoft.Extensions.Logging;
+using Samverkan.Events.Transports;
 
-namespace Samverkan.Events.Transports;
+namespace Samverkan.Events.Dapr;
 
 /// <summary>
 /// Production: publishes to the Dapr sidecar's pub/sub component. The event goes as our own

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
+using Samverkan.Events.Subscribing;
 
-namespace Samverkan.Events.Subscribing;
+namespace Samverkan.Events.Dapr;
 
 public static class SubscriberExtensions
 {

@@ -2,7 +2,7 @@ using Dapr.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Samverkan.Events.Outbox;
+using Samverkan.Events.Dapr;
 using Samverkan.Events.Relay;
 using Samverkan.Events.Subscribing;
 using Samverkan.Events.Transports;
@@ -21,17 +21,7 @@ public static class EventsRegistration
         var events = builder.Configuration.GetSection("Events");
         var pubSub = events["PubSubName"] ?? Topics.PubSubName;
         var services = builder.Services;
-        services.AddSingleton(new EventSourceOptions($"/samverkan/{topic}", topic));
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<EventOutbox>();
-        services.AddSingleton<RelayState>();
-        services.AddSingleton<OutboxTrimmer>();
-        services.AddSingleton<DeadLetters>();
-        services.AddSingleton<EventMetrics>();
-        services.TryAddTimeProvider();
-        services.Configure<RelayOptions>(events.GetSection("Relay"));
-        services.AddHostedService<OutboxRelay>();
-        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
+        services.AddOutboxRelay(topic, events.GetSection("Relay"));
 
         if ((events["Transport"] ?? "Http").Equals("Dapr", StringComparison.OrdinalIgnoreCase))
         {
@@ -59,13 +49,5 @@ public static class EventsRegistration
                 subscribers, pubSub, provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<ILoggerFactory>()));
         }
         return builder;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Events.Outbox;
+
+namespace Samverkan.Events.Relay;
+
+public static class RelayRegistration
+{
+    /// <summary>
+    /// The outbox of a producer on <paramref name="topic"/> and the relay that empties it, tuned by
+    /// <paramref name="relay"/> (<see cref="RelayOptions"/>). The relay delivers over whichever
+    /// <see cref="Transports.IEventTransport"/> is registered (Samverkan.Events.Hosting chooses it).
+    /// </summary>
+    public static IServiceCollection AddOutboxRelay(this IServiceCollection services, string topic, IConfiguration relay)
+    {
+        services.AddSingleton(new EventSourceOptions($"/samverkan/{topic}", topic));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<EventOutbox>();
+        services.AddSingleton<RelayState>();
+        services.AddSingleton<OutboxTrimmer>();
+        services.AddSingleton<DeadLetters>();
+        services.AddSingleton<EventMetrics>();
+        services.TryAddTimeProvider();
+        services.Configure<RelayOptions>(relay);
+        services.AddHostedService<OutboxRelay>();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}
