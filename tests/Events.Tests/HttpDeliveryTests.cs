@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Samverkan.Events.Subscribing;
 using Samverkan.Events.Tests.Support;
 using Samverkan.Storage;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Events.Tests;
 
