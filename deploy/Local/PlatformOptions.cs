@@ -33,7 +33,15 @@ public sealed record PlatformOptions
     /// <summary>Services load their seed on first start (Seed:Enabled).</summary>
     public bool Seed { get; init; } = true;
 
-    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The longest a process may take to answer /health. The launcher waits that long only while
+    /// the process makes progress (<see cref="StallTimeout"/>), so a busy machine slows start-up
+    /// without failing it and a stuck process fails without waiting the whole cap.
+    /// </summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long a starting process may use no CPU time and write no output before it counts as stuck.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Extra configuration for every service process (not the gateway), as environment variables (<c>Webhooks__RetrySchedule__0</c>);

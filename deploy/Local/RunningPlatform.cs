@@ -151,7 +151,7 @@ public sealed class RunningPlatform : IAsyncDisposable
     {
         process.Start();
         registry.Record(processes.Values);
-        await process.WaitHealthyAsync(http, RestUrl(process.Definition.Name), instance, options.HealthTimeout, cancellationToken);
+        await process.WaitHealthyAsync(http, RestUrl(process.Definition.Name), instance, new StartProgress(options.StallTimeout, options.HealthTimeout), cancellationToken);
     }
 
     private void KillOnExit(object? sender, EventArgs e) => KillAll();

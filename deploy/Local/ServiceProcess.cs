@@ -8,6 +8,7 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
 {
     private const int KeptLines = 200;
     private readonly Queue<string> recent = new();
+    private long outputLines;
     private Process? process;
 
     public ServiceDefinition Definition => definition;
@@ -64,6 +65,7 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
         var prefixed = $"[{definition.Name}] {line}";
         lock (recent)
         {
+            outputLines++;
             recent.Enqueue(prefixed);
             if (recent.Count > KeptLines)
             {
@@ -75,14 +77,13 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
 
     /// <summary>
     /// Polls GET /health until it answers as started (<see cref="StartedHealth"/>), failing early if
-    /// the process exits. Waits for this process's /health to answer with <paramref name="instance"/> in its
+    /// the process exits, and when it stops making progress or passes the cap (<paramref name="progress"/>). Waits for this process's /health to answer with <paramref name="instance"/> in its
     /// <c>Samverkan-Instance</c> header: another platform's process that got the same free port
     /// (parallel test runs) answers with its own, and is not taken for this one.
     /// </summary>
-    public async Task WaitHealthyAsync(HttpClient http, Uri restUrl, string instance, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task WaitHealthyAsync(HttpClient http, Uri restUrl, string instance, StartProgress progress, CancellationToken cancellationToken)
     {
         var health = new Uri(restUrl, "health");
-        var deadline = DateTime.UtcNow + timeout;
         var lastAnswer = "no answer";
         while (true)
         {
@@ -91,9 +92,9 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
             {
                 throw Failure($"exited with code {process?.ExitCode.ToString() ?? "?"} before {health} answered 200");
             }
-            if (DateTime.UtcNow > deadline)
+            if (progress.GiveUpReason(ProcessorTime(running), OutputLines) is { } reason)
             {
-                throw Failure($"did not answer 200 on {health} within {timeout.TotalSeconds:0} s (last: {lastAnswer})");
+                throw Failure($"{reason} without answering 200 on {health} (last: {lastAnswer})");
             }
             try
             {
@@ -119,6 +120,31 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
                 lastAnswer = $"no answer within {http.Timeout.TotalSeconds:0} s";
             }
             await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private long OutputLines
+    {
+        get
+        {
+            lock (recent)
+            {
+                return outputLines;
+            }
+        }
+    }
+
+    private static TimeSpan ProcessorTime(Process running)
+    {
+        try
+        {
+            running.Refresh();
+            return running.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited meanwhile: the next look reports the exit.
+            return TimeSpan.Zero;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Samverkan.Events.Subscribing;
 using Samverkan.Events.Tests.Support;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Events.Tests;
 

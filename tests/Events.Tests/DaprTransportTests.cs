@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Samverkan.Events.Tests.Support;
 using Samverkan.Storage;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Events.Tests;
 

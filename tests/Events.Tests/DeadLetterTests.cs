@@ -6,6 +6,7 @@ using Samverkan.Events.Dapr;
 using Samverkan.Events.Relay;
 using Samverkan.Events.Tests.Support;
 using Samverkan.Events.Transports;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Events.Tests;
 

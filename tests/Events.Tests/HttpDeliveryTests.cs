@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Samverkan.Events.Dapr;
 using Samverkan.Events.Tests.Support;
 using Samverkan.Storage;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Events.Tests;
 

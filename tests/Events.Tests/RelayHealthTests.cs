@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Samverkan.Events.Dapr;
 using Samverkan.Events.Relay;
 using Samverkan.Events.Tests.Support;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Events.Tests;
 

@@ -34,11 +34,11 @@ public sealed class CrossServiceTests(PlatformFixture fixture) : IClassFixture<P
         }
 
         // The Forums service learns the new name from the Institutions service's event.
-        var current = await EventuallyAsync(async () =>
+        var current = await Eventually.GetAsync(async () =>
         {
             var read = await gateway.GetJsonAsync<Forum>($"/api/forums/{forum.Id}");
             return read.Participants[0].InstitutionName == renamed ? read : null;
-        });
+        }, "the new name in the forum");
         Assert.Equal(renamed, current.Participants[0].InstitutionName);
     }
 
@@ -47,19 +47,5 @@ public sealed class CrossServiceTests(PlatformFixture fixture) : IClassFixture<P
         using var response = await gateway.PostJsonAsync(path, body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync<T>();
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The change did not arrive within 15 s.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -58,7 +58,7 @@ public sealed class HardenedGatewayFixture : IAsyncLifetime
     /// <summary>National staff under a subject no other test uses, so each test has its own limit.</summary>
     public static TokenRequest FreshAdmin(string purpose) => TokenRequest.Admin with { Subject = $"{purpose}-{Guid.NewGuid():N}@samverkan.test" };
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path) with
         {
@@ -71,7 +71,7 @@ public sealed class HardenedGatewayFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         lock (clients)
         {

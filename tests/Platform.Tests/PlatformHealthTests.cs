@@ -18,7 +18,7 @@ public sealed class LaggingPlatformFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path) with
         {
@@ -32,7 +32,7 @@ public sealed class LaggingPlatformFixture : IAsyncLifetime
         Gateway = JsonHttp.CreateClient(platform.GatewayUrl, DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data.Path), TokenRequest.Admin));
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
         if (platform is not null)

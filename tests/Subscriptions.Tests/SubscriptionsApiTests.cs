@@ -22,9 +22,13 @@ public class SubscriptionsApiTests(WebhookFixture fixture)
         Assert.Equal(1, created.GetProperty("version").GetInt64());
         Assert.True(created.GetProperty("enabled").GetBoolean());
         Assert.Equal("Prov", created.GetProperty("description").GetString());
-        Assert.True(created.GetProperty("delivery").GetProperty("position").GetInt64() >= end);
-        await Task.Delay(1500);
-        Assert.Empty(receiver.Received);
+        var start = created.GetProperty("delivery").GetProperty("position").GetInt64();
+        Assert.True(start >= end);
+        // Barrier: the subscription delivers in feed order, so once an event written now has
+        // arrived, any event from before its start would have arrived first.
+        var marker = await fixture.CreateInstitutionAsync("Högskolan efter Starten");
+        await receiver.WaitUntilAsync(received => received.Any(r => r.Subject == marker), "the event written after the subscription");
+        Assert.All(receiver.Received, r => Assert.True(r.Position > start, $"{r.Subject} at {r.Position} is from before the start at {start}"));
     }
 
     [Fact]
@@ -93,17 +97,22 @@ public class SubscriptionsApiTests(WebhookFixture fixture)
     public async Task A_deleted_subscription_is_gone_and_gets_no_more_deliveries()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
+        await using var witness = await WebhookReceiver.StartAsync();
         var (id, _) = await _client.SubscribeAsync(receiver, "samverkan.institution.*");
+        await _client.SubscribeAsync(witness, "samverkan.institution.*");
 
         using (var deleted = await _client.DeleteAsync($"/api/subscriptions/{id}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
-        await fixture.CreateInstitutionAsync("Högskolan efter Avslutet");
+        var after = await fixture.CreateInstitutionAsync("Högskolan efter Avslutet");
 
         using var gone = await _client.GetAsync($"/api/subscriptions/{id}");
         await ProblemAssert.IsProblemAsync(gone, HttpStatusCode.NotFound);
-        await Task.Delay(1500);
+        // Barrier: a live subscription to the same events has been handed the event, and then one
+        // written after it, so the dispatcher has had its chance to deliver both to the deleted one.
+        var marker = await fixture.CreateInstitutionAsync("Högskolan efter Avslutet");
+        await witness.WaitUntilAsync(received => received.Any(r => r.Subject == after) && received.Any(r => r.Subject == marker), "both events at the live subscription");
         Assert.Empty(receiver.Received);
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Samverkan.Subscriptions.Tests.Support;
 using Samverkan.TestSupport;
@@ -48,14 +49,23 @@ public class WebhookRetryTests(WebhookFixture fixture)
         await using var receiver = await WebhookReceiver.StartAsync((_, _) => new WebhookAnswer(410));
         var (id, _) = await _client.SubscribeAsync(receiver, "samverkan.institution.*");
 
-        await fixture.CreateInstitutionAsync("Högskolan som Försvann");
+        var gone = await fixture.CreateInstitutionAsync("Högskolan som Försvann");
 
         var disabled = await Eventually.GetValueAsync(async () =>
             await _client.GetSubscriptionAsync(id) is var s && !s.GetProperty("enabled").GetBoolean() ? s : (JsonElement?)null, "the subscription to be disabled");
         Assert.Contains("410", disabled.GetProperty("disabledReason").GetString());
         Assert.NotEqual(JsonValueKind.Null, disabled.GetProperty("disabledAt").ValueKind);
-        await Task.Delay(1000);
-        Assert.Single(receiver.Received);
+
+        // Barrier: re-enabled, the subscription's one worker resumes with the refused event and
+        // then delivers one written afterwards; once that has arrived, no attempt of the refused
+        // event can follow, so its attempts are exactly the 410 and the one after re-enabling.
+        receiver.Answer = (_, _) => new WebhookAnswer(200);
+        using var read = await _client.GetAsync($"/api/subscriptions/{id}");
+        using var enabled = await _client.SendJsonAsync(HttpMethod.Patch, $"/api/subscriptions/{id}", new { enabled = true }, read.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        var marker = await fixture.CreateInstitutionAsync("Högskolan efter Återkomsten");
+        await receiver.WaitUntilAsync(received => received.Any(r => r.Subject == marker), "the event written after re-enabling");
+        Assert.Equal([410, 200], receiver.Received.Where(r => r.Subject == gone).Select(r => r.Answered));
     }
 
     [Fact]

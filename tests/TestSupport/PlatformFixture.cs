@@ -33,14 +33,14 @@ public class PlatformFixture : IAsyncLifetime
 
     public string DataDirectory => data.Path;
 
-    public async Task InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path));
         gateway = JsonHttp.CreateClient(platform.GatewayUrl, Token(TokenRequest.Admin));
         anonymous = JsonHttp.CreateClient(platform.GatewayUrl);
     }
 
-    public async Task DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         gateway?.Dispose();
         anonymous?.Dispose();

@@ -40,10 +40,10 @@ public abstract class ServiceFixture(params string[] services) : IAsyncLifetime
     /// <summary>Extra configuration for the started services (see <see cref="PlatformOptions.Settings"/>).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
-    public async Task InitializeAsync() =>
+    public virtual async ValueTask InitializeAsync() =>
         platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path, services, gateway: false) with { Settings = Settings });
 
-    public async Task DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         clients.Dispose();
         if (platform is not null)

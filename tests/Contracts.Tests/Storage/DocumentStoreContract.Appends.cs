@@ -10,7 +10,7 @@ public abstract partial class DocumentStoreContract
     private static AppendDocument Append(string json, params string[] tags) => new(Log, json, tags);
 
     [Fact]
-    public virtual async Task Appends_are_numbered_from_one_in_commit_order_and_found_by_their_padded_id()
+    public async Task Appends_are_numbered_from_one_in_commit_order_and_found_by_their_padded_id()
     {
         var first = await Store.CommitAsync([Append(Named("a")), Append(Named("b"))]);
         var second = await Store.CommitAsync([Append(Named("c"))]);
@@ -22,7 +22,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task A_rolled_back_commit_takes_no_number_so_appends_have_no_gaps()
+    public async Task A_rolled_back_commit_takes_no_number_so_appends_have_no_gaps()
     {
         await Store.CommitAsync([Insert(Things, "a"), Append(Named("first"))]);
 
@@ -34,7 +34,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Racing_appends_get_distinct_consecutive_numbers()
+    public async Task Racing_appends_get_distinct_consecutive_numbers()
     {
         var numbers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
             (await Store.CommitAsync([Append(Named($"n{i}"))]))[0]));
@@ -43,7 +43,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Each_collection_has_its_own_sequence()
+    public async Task Each_collection_has_its_own_sequence()
     {
         await Store.CommitAsync([Append(Named("a")), new AppendDocument(Others, Named("x"), [])]);
 

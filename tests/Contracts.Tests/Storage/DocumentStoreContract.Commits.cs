@@ -8,7 +8,7 @@ public abstract partial class DocumentStoreContract
     private const int Racers = 12;
 
     [Fact]
-    public virtual async Task A_commit_returns_each_new_version_in_order_and_sees_its_own_earlier_writes()
+    public async Task A_commit_returns_each_new_version_in_order_and_sees_its_own_earlier_writes()
     {
         await Store.CommitAsync([Insert(Things, "b"), Insert(Things, "c")]);
 
@@ -27,7 +27,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task A_commit_whose_last_write_is_a_duplicate_stores_none_of_its_writes()
+    public async Task A_commit_whose_last_write_is_a_duplicate_stores_none_of_its_writes()
     {
         await Store.CommitAsync([Insert(Things, "kept", Named("kept")), Insert(Things, "doomed", Named("doomed"))]);
 
@@ -44,7 +44,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task A_commit_whose_last_write_is_stale_stores_none_of_its_writes()
+    public async Task A_commit_whose_last_write_is_stale_stores_none_of_its_writes()
     {
         await Store.CommitAsync([Insert(Things, "kept", Named("kept")), Insert(Things, "doomed", Named("doomed"))]);
 
@@ -61,7 +61,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Pinging_a_working_store_answers_true()
+    public async Task Pinging_a_working_store_answers_true()
     {
         Assert.True(await Store.PingAsync());
     }
@@ -76,7 +76,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Racing_replaces_of_the_same_version_let_exactly_one_win()
+    public async Task Racing_replaces_of_the_same_version_let_exactly_one_win()
     {
         await Store.CommitAsync([Insert(Things, "a", Named("start"))]);
 
@@ -89,7 +89,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Racing_inserts_of_the_same_id_let_exactly_one_win()
+    public async Task Racing_inserts_of_the_same_id_let_exactly_one_win()
     {
         var outcomes = await RaceAsync(racer => Store.CommitAsync([Insert(Things, "a", Named($"racer {racer}"))]));
 

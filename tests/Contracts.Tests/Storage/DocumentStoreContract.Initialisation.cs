@@ -17,7 +17,7 @@ public abstract partial class DocumentStoreContract
     protected Task OpenAsFirstStartAsync() => StoreInitialisation.OpenAsync(Store, StoreName, Marker, Now);
 
     [Fact]
-    public virtual async Task A_first_opening_writes_one_identity_into_the_store_and_the_marker()
+    public async Task A_first_opening_writes_one_identity_into_the_store_and_the_marker()
     {
         var (identity, opening) = await StoreInitialisation.OpenAsync(Store, StoreName, Marker, Now);
 
@@ -28,7 +28,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Opening_again_verifies_the_identity_the_marker_records()
+    public async Task Opening_again_verifies_the_identity_the_marker_records()
     {
         var (first, _) = await StoreInitialisation.OpenAsync(Store, StoreName, Marker, Now);
 
@@ -38,7 +38,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task An_empty_store_whose_marker_records_an_identity_is_refused_and_left_empty()
+    public async Task An_empty_store_whose_marker_records_an_identity_is_refused_and_left_empty()
     {
         var recorded = new StoreIdentity(Guid.NewGuid(), Now.AddYears(-1));
         Marker.Write(recorded);
@@ -54,7 +54,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task A_store_holding_another_identity_than_its_marker_records_is_refused()
+    public async Task A_store_holding_another_identity_than_its_marker_records_is_refused()
     {
         var (held, _) = await StoreInitialisation.OpenAsync(Store, StoreName, Marker, Now);
         var recorded = new StoreIdentity(Guid.NewGuid(), Now);
@@ -69,7 +69,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task A_lost_marker_is_written_again_from_the_identity_the_store_holds()
+    public async Task A_lost_marker_is_written_again_from_the_identity_the_store_holds()
     {
         var (held, _) = await StoreInitialisation.OpenAsync(Store, StoreName, Marker, Now);
         File.Delete(Marker.Location);
@@ -81,7 +81,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Racing_first_openings_agree_on_one_identity()
+    public async Task Racing_first_openings_agree_on_one_identity()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var openings = Enumerable.Range(0, Racers).Select(_ => Task.Run(async () =>
@@ -99,7 +99,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task A_configured_store_id_refuses_an_empty_store_and_accepts_the_store_it_names()
+    public async Task A_configured_store_id_refuses_an_empty_store_and_accepts_the_store_it_names()
     {
         var configured = new ConfiguredStoreMarker("Storage:MongoDB:StoreId", Guid.NewGuid());
         var refused = await Assert.ThrowsAsync<StoreUnusableException>(() => StoreInitialisation.OpenAsync(Store, StoreName, configured, Now));
@@ -112,7 +112,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task A_store_that_was_not_opened_is_not_seeded()
+    public async Task A_store_that_was_not_opened_is_not_seeded()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => SeedLoader.SeedOnceAsync(Store, "regions-v1", [Insert("regions", "r1")]));
 

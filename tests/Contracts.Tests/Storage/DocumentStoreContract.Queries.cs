@@ -6,7 +6,7 @@ namespace Samverkan.Contracts.Tests.Storage;
 public abstract partial class DocumentStoreContract
 {
     [Fact]
-    public virtual async Task Queries_return_documents_in_ordinal_id_order()
+    public async Task Queries_return_documents_in_ordinal_id_order()
     {
         string[] ids = ["b", "a", "B", "10", "9", "ä", "a-b", "a_b", "ab", "A", "Ö", "z"];
         await Store.CommitAsync(ids.Select(id => Insert(Things, id)).ToArray());
@@ -17,7 +17,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Ids_order_by_code_point_so_characters_beyond_U_FFFF_sort_after_U_FFFD()
+    public async Task Ids_order_by_code_point_so_characters_beyond_U_FFFF_sort_after_U_FFFD()
     {
         // Both adapters compare UTF-8 bytes (code point order). UTF-16 ordinal order differs only
         // here: it puts a surrogate pair (0xD800-0xDBFF) before U+E000-U+FFFF.
@@ -29,7 +29,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Querying_after_an_id_returns_only_later_ids()
+    public async Task Querying_after_an_id_returns_only_later_ids()
     {
         await Store.CommitAsync(new[] { "a", "b", "c", "d" }.Select(id => Insert(Things, id)).ToArray());
 
@@ -40,7 +40,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Querying_by_tag_returns_only_documents_carrying_exactly_that_tag()
+    public async Task Querying_by_tag_returns_only_documents_carrying_exactly_that_tag()
     {
         await Store.CommitAsync(
         [
@@ -57,7 +57,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Repeating_a_tag_on_one_write_lists_the_document_once()
+    public async Task Repeating_a_tag_on_one_write_lists_the_document_once()
     {
         await Store.CommitAsync([Insert(Things, "a", null, "x", "x")]);
         await Store.CommitAsync([Replace(Things, "a", 1, null, "y", "y", "x")]);
@@ -67,7 +67,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Replacing_a_document_replaces_its_tags()
+    public async Task Replacing_a_document_replaces_its_tags()
     {
         await Store.CommitAsync([Insert(Things, "a", null, "old", "kept")]);
 
@@ -79,7 +79,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Deleting_a_document_removes_it_from_tag_queries()
+    public async Task Deleting_a_document_removes_it_from_tag_queries()
     {
         await Store.CommitAsync([Insert(Things, "a", null, "t"), Insert(Things, "b", null, "t")]);
 
@@ -92,7 +92,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Queries_across_many_batches_return_every_document_once_in_order()
+    public async Task Queries_across_many_batches_return_every_document_once_in_order()
     {
         // More than twice the SQLite adapter's batch of 256, so batch boundaries are crossed with and without a tag.
         var ids = Enumerable.Range(0, 700).Select(i => $"doc-{i:D4}").ToList();
@@ -116,7 +116,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Collections_are_isolated_from_each_other()
+    public async Task Collections_are_isolated_from_each_other()
     {
         await Store.CommitAsync([Insert(Things, "a", Named("thing"), "t"), Insert(Others, "a", Named("other"), "t"), Insert(Others, "b")]);
 

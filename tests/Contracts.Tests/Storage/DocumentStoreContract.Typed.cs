@@ -9,7 +9,7 @@ public abstract partial class DocumentStoreContract
     private const string Seed = "regions-v1";
 
     [Fact]
-    public virtual async Task A_document_collection_round_trips_a_record_with_enum_and_DateOnly_fields()
+    public async Task A_document_collection_round_trips_a_record_with_enum_and_DateOnly_fields()
     {
         var units = new DocumentCollection<OrganisationUnit>(Store, "units", unit => unit.Id, unit => [$"region:{unit.Region}", $"kind:{unit.Kind}"]);
         var malmo = new OrganisationUnit("se-1280", "Malmö stad", UnitKind.Municipality, new DateOnly(1971, 1, 1), null, 19.99m, ["Malmö", "Malmoe"], "skane");
@@ -40,7 +40,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Seeding_once_loads_the_seed_and_a_second_call_adds_nothing()
+    public async Task Seeding_once_loads_the_seed_and_a_second_call_adds_nothing()
     {
         await OpenAsFirstStartAsync();
         Assert.True(await SeedLoader.SeedOnceAsync(Store, Seed, [Insert(Regions, "r1"), Insert(Regions, "r2")]));
@@ -52,7 +52,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task Racing_seeds_load_the_seed_once()
+    public async Task Racing_seeds_load_the_seed_once()
     {
         await OpenAsFirstStartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -70,7 +70,7 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
-    public virtual async Task A_seed_whose_writes_fail_stores_nothing_and_throws()
+    public async Task A_seed_whose_writes_fail_stores_nothing_and_throws()
     {
         await OpenAsFirstStartAsync();
         await Assert.ThrowsAsync<DuplicateDocumentException>(() =>

@@ -3,7 +3,7 @@ using Samverkan.TestSupport;
 namespace Samverkan.Institutions.Tests.Events;
 
 /// <summary>Institutions and Regions as real processes, with a <see cref="RefusingSubscriber"/> as one more destination of Institutions' events.</summary>
-public sealed class DeadLetterFixture() : ServiceFixture("institutions", "regions"), IAsyncLifetime
+public sealed class DeadLetterFixture() : ServiceFixture("institutions", "regions")
 {
     private RefusingSubscriber? _subscriber;
 
@@ -15,13 +15,13 @@ public sealed class DeadLetterFixture() : ServiceFixture("institutions", "region
         ["Events__Relay__FirstRetryDelay"] = "00:00:00.050",
     };
 
-    public new async Task InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         _subscriber = await RefusingSubscriber.StartAsync();
         await base.InitializeAsync();
     }
 
-    public new async Task DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         if (_subscriber is not null)

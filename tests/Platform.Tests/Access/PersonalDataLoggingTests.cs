@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Samverkan.TestSupport;
 
 namespace Samverkan.Platform.Tests.Access;
@@ -30,7 +31,7 @@ public sealed class PersonalDataLoggingTests(PlatformFixture platform) : IClassF
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
-        await Task.Delay(TimeSpan.FromSeconds(1)); // let the event deliveries and their log lines happen
+        await WaitUntilDeliveredEverywhereAsync(id);
         foreach (var process in platform.Platform.Processes)
         {
             var output = platform.Platform.OutputOf(process);
@@ -38,5 +39,36 @@ public sealed class PersonalDataLoggingTests(PlatformFixture platform) : IClassF
             Assert.DoesNotContain("555 12 34", output);
         }
         Assert.Contains(platform.Platform.Processes, process => platform.Platform.OutputOf(process).Contains(id, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The barrier before looking for what must not be logged: the erasure, the contact's last
+    /// event, is in the change feed with its sequence, and Contacts' relay has delivered up to that
+    /// sequence to every destination. The relay counts an event delivered once the subscriber has
+    /// handled it, so every delivery of the contact's events, and its log lines, came before.
+    /// </summary>
+    private async Task WaitUntilDeliveredEverywhereAsync(string contactId)
+    {
+        var erasure = await Eventually.GetValueAsync(async () =>
+        {
+            var feed = JsonDocument.Parse(await platform.Gateway.GetStringAsync("/api/changes?limit=1000")).RootElement;
+            return feed.GetProperty("events").EnumerateArray()
+                .Where(e => e.GetProperty("subject").GetString() == contactId && e.GetProperty("type").GetString() == "samverkan.contact.erased.v1")
+                .Select(e => (long?)long.Parse(e.GetProperty("sequence").GetString()!, System.Globalization.CultureInfo.InvariantCulture))
+                .FirstOrDefault();
+        }, "the erasure in the change feed");
+        using var contacts = JsonHttp.CreateClient(platform.Platform.RestUrl("contacts"));
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await contacts.GetAsync("/health");
+            var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+            var delivered = checks.EnumerateObject()
+                .Where(check => check.Value.GetProperty("data").ValueKind == JsonValueKind.Object)
+                .SelectMany(check => check.Value.GetProperty("data").EnumerateObject())
+                .Where(destination => destination.Value.ValueKind == JsonValueKind.Object && destination.Value.TryGetProperty("delivered", out _))
+                .Select(destination => destination.Value.GetProperty("delivered").GetInt64())
+                .ToList();
+            return delivered.Count > 0 && delivered.All(sequence => sequence >= erasure);
+        }, "Contacts' events delivered to every destination up to the erasure");
     }
 }

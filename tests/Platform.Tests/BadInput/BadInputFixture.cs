@@ -12,7 +12,7 @@ public sealed class BadInputFixture : IAsyncLifetime
 
     public HttpClient Admin => Platform.Gateway;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Platform.InitializeAsync();
         var institution = await CreateAsync("/api/institutions", WriteTargets.InstitutionBody);
@@ -21,7 +21,7 @@ public sealed class BadInputFixture : IAsyncLifetime
         Ids = new TargetIds(institution, forum, contact);
     }
 
-    public Task DisposeAsync() => Platform.DisposeAsync();
+    public ValueTask DisposeAsync() => Platform.DisposeAsync();
 
     private async Task<string> CreateAsync(string path, string json)
     {

@@ -11,7 +11,7 @@ namespace Samverkan.Subscriptions.Tests.Support;
 /// launcher points both producers' relays at Subscriptions and allows private webhook targets.
 /// </summary>
 public abstract class SubscriptionsFixture(IReadOnlyDictionary<string, string> settings, params string[] services)
-    : ServiceFixture(services), IAsyncLifetime
+    : ServiceFixture(services)
 {
     private readonly string[] _producers = services[1..];
 
@@ -21,7 +21,7 @@ public abstract class SubscriptionsFixture(IReadOnlyDictionary<string, string> s
     /// Starts the services and waits until the feed holds every producer's seed, so that what a
     /// test sees arrive afterwards is what it wrote (a subscription starts at the feed's end).
     /// </summary>
-    public new async Task InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         var producers = _producers;
