@@ -29,7 +29,9 @@ public static class EventsRegistration
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<EventMetrics>();
         services.TryAddTimeProvider();
-        services.Configure<RelayOptions>(events.GetSection("Relay"));
+        services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations()
+            .Validate(relay => relay.MaxRetryDelay >= relay.FirstRetryDelay, "Events:Relay:MaxRetryDelay must not be shorter than Events:Relay:FirstRetryDelay.")
+            .ValidateOnStart();
         services.AddHostedService<OutboxRelay>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
 
