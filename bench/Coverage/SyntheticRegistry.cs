@@ -138,8 +138,17 @@ public sealed class SyntheticRegistry(string repositoryRoot, string dataDirector
     }
 
     private Contact Function(string id, string function, string? forumId, string? institutionId, string? owner) =>
-        new(id, ContactKind.Function, function, forumId, institutionId, null, owner, null,
-            random.Next(20) == 0 ? today.AddMonths(-random.Next(1, 24)) : null, today.AddDays(-random.Next(0, 1100)), null);
+        new()
+        {
+            Id = id,
+            Kind = ContactKind.Function,
+            Function = function,
+            ForumId = forumId,
+            InstitutionId = institutionId,
+            OwnerInstitutionId = owner,
+            ValidTo = random.Next(20) == 0 ? today.AddMonths(-random.Next(1, 24)) : null,
+            VerifiedOn = today.AddDays(-random.Next(0, 1100)),
+        };
 
     private async Task WriteAsync<T>(string collection, IReadOnlyList<T> items, Func<T, string> idOf, Func<T, IEnumerable<string>>? tagsOf) where T : class
     {
