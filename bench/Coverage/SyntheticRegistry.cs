@@ -98,10 +98,21 @@ public sealed class SyntheticRegistry(string repositoryRoot, string dataDirector
                     random.Next(10) == 0 ? today.AddMonths(-random.Next(1, 60)) : null, null, null)).ToList();
             var siblings = forums.Where(f => f.RegionIds[0] == region).TakeLast(50).ToList();
             var parent = siblings.Count > 0 && random.Next(4) == 0 ? siblings[random.Next(siblings.Count)].Id : null;
-            forums.Add(new Forum($"synthetic-{forums.Count:D5}", $"Syntetiskt forum {forums.Count}", null, [region], parent, null, participants,
-                "A synthetic forum for the benchmark.", null, null, new FormalBasis(FormalBasisKind.Other, null, null), null, null, null,
-                MunicipalityParticipation.Unknown, [CooperationKind.InformationExchange], [], ForumStatus.Active, null, null,
-                new Provenance("Benchmark", today.AddDays(-random.Next(0, 1100)), "Synthetic"), null, Meetings()));
+            forums.Add(new Forum
+            {
+                Id = $"synthetic-{forums.Count:D5}",
+                Name = $"Syntetiskt forum {forums.Count}",
+                RegionIds = [region],
+                ParentId = parent,
+                Participants = participants,
+                Purpose = "A synthetic forum for the benchmark.",
+                FormalBasis = new FormalBasis(FormalBasisKind.Other, null, null),
+                MunicipalitiesTakePart = MunicipalityParticipation.Unknown,
+                CooperationKinds = [CooperationKind.InformationExchange],
+                Status = ForumStatus.Active,
+                Provenance = new Provenance("Benchmark", today.AddDays(-random.Next(0, 1100)), "Synthetic"),
+                MeetingDates = Meetings(),
+            });
         }
         return forums;
     }
@@ -127,8 +138,17 @@ public sealed class SyntheticRegistry(string repositoryRoot, string dataDirector
     }
 
     private Contact Function(string id, string function, string? forumId, string? institutionId, string? owner) =>
-        new(id, ContactKind.Function, function, forumId, institutionId, null, owner, null,
-            random.Next(20) == 0 ? today.AddMonths(-random.Next(1, 24)) : null, today.AddDays(-random.Next(0, 1100)), null);
+        new()
+        {
+            Id = id,
+            Kind = ContactKind.Function,
+            Function = function,
+            ForumId = forumId,
+            InstitutionId = institutionId,
+            OwnerInstitutionId = owner,
+            ValidTo = random.Next(20) == 0 ? today.AddMonths(-random.Next(1, 24)) : null,
+            VerifiedOn = today.AddDays(-random.Next(0, 1100)),
+        };
 
     private async Task WriteAsync<T>(string collection, IReadOnlyList<T> items, Func<T, string> idOf, Func<T, IEnumerable<string>>? tagsOf) where T : class
     {

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Samverkan.ServiceDefaults.Auth;
 
 namespace Samverkan.Gateway.Security;
@@ -12,26 +14,22 @@ namespace Samverkan.Gateway.Security;
 /// leave room for busy integrations and a whole hospital behind one address, and stop a runaway
 /// loop or a key-guessing one.
 /// </summary>
-public sealed record ClientRateLimits(int PermitsPerMinute, int AnonymousPermitsPerMinute, int FailedAuthenticationsPerMinute)
+public sealed class ClientRateLimits
 {
+    public const string Section = "RateLimits";
+
     public const int DefaultPermitsPerMinute = 6000;
     public const int DefaultAnonymousPermitsPerMinute = 3000;
     public const int DefaultFailedAuthenticationsPerMinute = 60;
 
-    public static ClientRateLimits Read(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("RateLimits");
-        var limits = new ClientRateLimits(
-            section.GetValue("PermitsPerMinute", DefaultPermitsPerMinute),
-            section.GetValue("AnonymousPermitsPerMinute", DefaultAnonymousPermitsPerMinute),
-            section.GetValue("FailedAuthenticationsPerMinute", DefaultFailedAuthenticationsPerMinute));
-        if (limits.PermitsPerMinute < 1 || limits.AnonymousPermitsPerMinute < 1 || limits.FailedAuthenticationsPerMinute < 1)
-        {
-            throw new InvalidOperationException(
-                "RateLimits:PermitsPerMinute, RateLimits:AnonymousPermitsPerMinute and RateLimits:FailedAuthenticationsPerMinute must be at least 1.");
-        }
-        return limits;
-    }
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:PermitsPerMinute must be at least {1}.")]
+    public int PermitsPerMinute { get; set; } = DefaultPermitsPerMinute;
+
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:AnonymousPermitsPerMinute must be at least {1}.")]
+    public int AnonymousPermitsPerMinute { get; set; } = DefaultAnonymousPermitsPerMinute;
+
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:FailedAuthenticationsPerMinute must be at least {1}.")]
+    public int FailedAuthenticationsPerMinute { get; set; } = DefaultFailedAuthenticationsPerMinute;
 }
 
 public static class ClientRateLimitExtensions
@@ -41,10 +39,13 @@ public static class ClientRateLimitExtensions
 
     public static IHostApplicationBuilder AddClientRateLimits(this IHostApplicationBuilder builder)
     {
-        var limits = ClientRateLimits.Read(builder.Configuration);
-        builder.Services.AddSingleton(new FailedAuthenticationLimit(limits.FailedAuthenticationsPerMinute));
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddOptions<ClientRateLimits>().BindConfiguration(ClientRateLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(provider =>
+            new FailedAuthenticationLimit(provider.GetRequiredService<IOptions<ClientRateLimits>>().Value.FailedAuthenticationsPerMinute));
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientRateLimits>>((options, settings) =>
         {
+            var limits = settings.Value;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 Unlimited.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
                     ? RateLimitPartition.GetNoLimiter("unlimited")

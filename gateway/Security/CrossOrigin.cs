@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace Samverkan.Gateway.Security;
 
 /// <summary>
@@ -9,18 +12,11 @@ public static class CrossOrigin
 {
     public static IHostApplicationBuilder AddCrossOrigin(this IHostApplicationBuilder builder)
     {
-        // A browser's Origin header never ends in a slash.
-        var origins = (builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).Select(origin => origin.TrimEnd('/')).ToArray();
-        foreach (var origin in origins)
-        {
-            if (origin.Contains('*', StringComparison.Ordinal) || !IsOrigin(origin))
-            {
-                throw new InvalidOperationException(
-                    $"Cors:AllowedOrigins holds '{origin}'. Name each origin exactly (scheme://host[:port], no path); wildcards are not allowed.");
-            }
-        }
-        builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
-            .WithOrigins(origins)
+        builder.Services.AddOptions<CrossOriginSettings>().BindConfiguration(CrossOriginSettings.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CrossOriginSettings>, CrossOriginSettingsValidator>();
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginSettings>>((options, settings) => options.AddDefaultPolicy(policy => policy
+            .WithOrigins(settings.Value.Origins)
             .AllowCredentials()
             .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete)
             .AllowAnyHeader()
@@ -28,6 +24,29 @@ public static class CrossOrigin
             .WithExposedHeaders("ETag", "Location", "Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         return builder;
+    }
+}
+
+/// <summary>Section <c>Cors</c>: <c>Cors:AllowedOrigins</c>, the browser applications allowed to call the API (none by default).</summary>
+public sealed class CrossOriginSettings
+{
+    public const string Section = "Cors";
+
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>The origins as a browser sends them: its Origin header never ends in a slash.</summary>
+    public string[] Origins => [.. AllowedOrigins.Select(origin => origin.TrimEnd('/'))];
+}
+
+/// <summary>Stops the gateway at start when an allowed origin is a wildcard or not an origin.</summary>
+internal sealed class CrossOriginSettingsValidator : IValidateOptions<CrossOriginSettings>
+{
+    public ValidateOptionsResult Validate(string? name, CrossOriginSettings options)
+    {
+        List<string> problems = [.. options.Origins
+            .Where(origin => origin.Contains('*', StringComparison.Ordinal) || !IsOrigin(origin))
+            .Select(origin => $"Cors:AllowedOrigins holds '{origin}'. Name each origin exactly (scheme://host[:port], no path); wildcards are not allowed.")];
+        return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 
     private static bool IsOrigin(string value) =>

@@ -53,8 +53,19 @@ public class ContactVisibilityTests(ContactsFixture fixture) : IClassFixture<Con
     [Fact]
     public void Hiding_personal_data_nulls_exactly_the_fields_of_the_shared_rule()
     {
-        var response = new ContactResponse("id", ContactKind.Person, "Chair", null, "inst", new Person("N", "T", "O", "e@example.se", "010"),
-            "owner", new DateOnly(2020, 1, 1), null, new DateOnly(2021, 1, 1), "note", 3);
+        var response = new ContactResponse
+        {
+            Id = "id",
+            Kind = ContactKind.Person,
+            Function = "Chair",
+            InstitutionId = "inst",
+            Person = new Person("N", "T", "O", "e@example.se", "010"),
+            OwnerInstitutionId = "owner",
+            ValidFrom = new DateOnly(2020, 1, 1),
+            VerifiedOn = new DateOnly(2021, 1, 1),
+            Note = "note",
+            Version = 3,
+        };
 
         var hidden = ContactPrivacy.WithoutPersonalData(response);
 

@@ -48,8 +48,20 @@ public sealed class LargestContactEventTests(ContactsFixture fixture) : IClassFi
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var created = await response.ReadJsonAsync<ContactResponse>();
         Assert.Equal(NoteLength, created.Note!.Length);
-        var contact = new Contact(created.Id, created.Kind, created.Function, created.ForumId, created.InstitutionId, created.Person,
-            created.OwnerInstitutionId, created.ValidFrom, created.ValidTo, created.VerifiedOn, created.Note);
+        var contact = new Contact
+        {
+            Id = created.Id,
+            Kind = created.Kind,
+            Function = created.Function,
+            ForumId = created.ForumId,
+            InstitutionId = created.InstitutionId,
+            Person = created.Person,
+            OwnerInstitutionId = created.OwnerInstitutionId,
+            ValidFrom = created.ValidFrom,
+            ValidTo = created.ValidTo,
+            VerifiedOn = created.VerifiedOn,
+            Note = created.Note,
+        };
         var bytes = await EventSize.OutboxBytesAsync(ContactEvents.Announce(ContactEvents.Created, contact, created.Version));
         Assert.True(bytes < OneMiB, $"The largest contact's event has {bytes} bytes.");
         Assert.True(bytes < EventLimits.MaxEventBytes);

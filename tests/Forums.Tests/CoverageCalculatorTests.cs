@@ -24,8 +24,18 @@ public class CoverageCalculatorTests
         new(id, viaForum is null ? ParticipationCapacity.Member : ParticipationCapacity.RepresentedVia, viaForum, null, from, to, null);
 
     private static Forum F(string id, IReadOnlyList<Participant> participants, string? parentId = null, int? startYear = null, params DateOnly[] meetings) =>
-        new(id, id, null, ["r"], parentId, null, participants, null, null, startYear, null, null, null, null, MunicipalityParticipation.Unknown,
-            [], [], ForumStatus.Active, null, null, null, null, meetings);
+        new()
+        {
+            Id = id,
+            Name = id,
+            RegionIds = ["r"],
+            ParentId = parentId,
+            Participants = participants,
+            StartYear = startYear,
+            MunicipalitiesTakePart = MunicipalityParticipation.Unknown,
+            Status = ForumStatus.Active,
+            MeetingDates = meetings,
+        };
 
     private static RegionCoverage Compute(params Forum[] forums) =>
         CoverageCalculator.Compute(Region, Institutions, forums, id => forums.FirstOrDefault(f => f.Id == id), AsOf, 12);

@@ -102,11 +102,31 @@ public class CoverageEditTests(CoverageFixture fixture) : IClassFixture<Coverage
         Assert.Equal("'=HYPERLINK(\"http://example.com\")", row[Array.IndexOf(Samverkan.Forums.Exports.ForumsCsv.Columns, "purpose")]);
     }
 
-    private static ForumInput InputFrom(ForumResponse f) => new(
-        f.Name, f.Abbreviation, f.RegionIds, f.ParentId, f.ParentDescription,
-        [.. f.Participants.Select(p => new Participant(p.InstitutionId, p.Capacity, p.ViaForumId, p.ViaInstitutionId, p.From, p.To, p.Note))],
-        f.Purpose, f.Background, f.StartYear, f.FormalBasis, f.Meetings, f.Chair, f.Secretary, f.MunicipalitiesTakePart,
-        f.CooperationKinds, f.Professions, f.Status, f.LastMeetingOn, f.StatusNote, f.Provenance, f.Website, f.MeetingDates);
+    private static ForumInput InputFrom(ForumResponse f) => new()
+    {
+        Name = f.Name,
+        Abbreviation = f.Abbreviation,
+        RegionIds = f.RegionIds,
+        ParentId = f.ParentId,
+        ParentDescription = f.ParentDescription,
+        Participants = [.. f.Participants.Select(p => new Participant(p.InstitutionId, p.Capacity, p.ViaForumId, p.ViaInstitutionId, p.From, p.To, p.Note))],
+        Purpose = f.Purpose,
+        Background = f.Background,
+        StartYear = f.StartYear,
+        FormalBasis = f.FormalBasis,
+        Meetings = f.Meetings,
+        Chair = f.Chair,
+        Secretary = f.Secretary,
+        MunicipalitiesTakePart = f.MunicipalitiesTakePart,
+        CooperationKinds = f.CooperationKinds,
+        Professions = f.Professions,
+        Status = f.Status,
+        LastMeetingOn = f.LastMeetingOn,
+        StatusNote = f.StatusNote,
+        Provenance = f.Provenance,
+        Website = f.Website,
+        MeetingDates = f.MeetingDates,
+    };
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object body, string ifMatch)
     {

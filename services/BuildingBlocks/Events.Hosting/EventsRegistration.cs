@@ -21,7 +21,7 @@ public static class EventsRegistration
         var events = builder.Configuration.GetSection("Events");
         var pubSub = events["PubSubName"] ?? Topics.PubSubName;
         var services = builder.Services;
-        services.AddOutboxRelay(topic, events.GetSection("Relay"));
+        services.AddOutboxRelay(topic);
 
         if ((events["Transport"] ?? "Http").Equals("Dapr", StringComparison.OrdinalIgnoreCase))
         {

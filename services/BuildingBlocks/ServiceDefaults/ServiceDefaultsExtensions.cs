@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Json;
 using Samverkan.ServiceDefaults.Limits;
@@ -24,9 +24,6 @@ namespace Samverkan.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
-
-    /// <summary>The largest request body any process accepts unless <c>Limits:MaxRequestBodyBytes</c> says otherwise: 1 MiB.</summary>
-    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -50,10 +47,10 @@ public static class ServiceDefaultsExtensions
         services.AddGrpcHealthChecks();
         // No resource comes near 1 MiB; a larger body is refused with 413 before it is read. No
         // Server header: it only tells a scanner which server to target.
-        var maxBody = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
-        services.Configure<KestrelServerOptions>(options =>
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((options, limits) =>
         {
-            options.Limits.MaxRequestBodySize = maxBody;
+            options.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
             options.AddServerHeader = false;
             RequestLimits.ConfigureKestrel(options.Limits);
         });

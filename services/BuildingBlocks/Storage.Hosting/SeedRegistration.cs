@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Samverkan.Events;
 using Samverkan.Events.Outbox;
 
@@ -16,14 +16,17 @@ public static class SeedRegistration
     /// turns it off.
     /// </summary>
     public static IServiceCollection AddSeed<T>(this IServiceCollection services, string fileName, Func<T, OutgoingEvent> announce)
-        where T : class =>
-        services.AddHostedService(provider => new SeedHostedService<T>(
+        where T : class
+    {
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateOnStart();
+        return services.AddHostedService(provider => new SeedHostedService<T>(
             provider.GetRequiredService<DocumentCollection<T>>(),
             provider.GetRequiredService<EventOutbox>(),
             announce,
             Path.Combine(AppContext.BaseDirectory, "Seed", fileName),
-            provider.GetRequiredService<IConfiguration>().GetValue("Seed:Enabled", true),
+            provider.GetRequiredService<IOptions<SeedOptions>>().Value.Enabled,
             provider.GetRequiredService<ILogger<SeedHostedService<T>>>()));
+    }
 }
 
 internal sealed class SeedHostedService<T>(

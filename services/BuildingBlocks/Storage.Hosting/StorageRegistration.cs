@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Samverkan.Audit;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Problems;
@@ -26,44 +27,43 @@ public static class StorageRegistration
 
     public static void AddDocumentStore(this IHostApplicationBuilder builder)
     {
-        var configuration = builder.Configuration.GetSection("Storage");
         var serviceName = builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant();
-        var provider = configuration["Provider"] ?? "Sqlite";
-        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        var contentRoot = builder.Environment.ContentRootPath;
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton(provider => Locate(provider.GetRequiredService<IOptions<StorageOptions>>().Value, serviceName, contentRoot));
+        services.AddSingleton<IDocumentStore>(provider =>
         {
-            var path = Path.GetFullPath(configuration["Sqlite:Path"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", $"{serviceName}.db"));
-            builder.Services.AddSingleton<IDocumentStore>(provider => StoreStartupCheck.Open(provider, () => new SqliteDocumentStore(path)));
-            builder.Services.AddSingleton(new StoreLocation(path, new FileStoreMarker(SqliteDocumentStore.MarkerPathFor(path))));
-        }
-        else if (provider.Equals("MongoDB", StringComparison.OrdinalIgnoreCase))
-        {
-            var connectionString = configuration["MongoDB:ConnectionString"]
-                ?? throw new InvalidOperationException("Storage:MongoDB:ConnectionString is required when Storage:Provider is MongoDB.");
-            var database = configuration["MongoDB:Database"] ?? $"samverkan-{serviceName}";
-            builder.Services.AddSingleton<IDocumentStore>(provider => StoreStartupCheck.Open(provider, () => new MongoDocumentStore(connectionString, database)));
-            builder.Services.AddSingleton(new StoreLocation($"MongoDB database {database}", MongoMarker(configuration["MongoDB:StoreId"])));
-        }
-        else
-        {
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not known. Use Sqlite or MongoDB.");
-        }
-        builder.Services.AddSingleton<StoreStartupCheck>();
-        builder.Services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<StoreStartupCheck>());
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ServiceDefaultsExtensions.ReadyTag]);
+            var location = provider.GetRequiredService<StoreLocation>();
+            return StoreStartupCheck.Open(provider, location.Open);
+        });
+        services.AddSingleton<StoreStartupCheck>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<StoreStartupCheck>());
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ServiceDefaultsExtensions.ReadyTag]);
         // Every change is audited in the same store, committed together with the change itself.
-        builder.Services.AddSingleton<AuditTrail>();
-        builder.Services.AddSingleton<IExceptionProblems, StorageProblems>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IExceptionProblems, StorageProblems>();
+    }
+
+    private static StoreLocation Locate(StorageOptions options, string serviceName, string contentRoot)
+    {
+        if (options.UsesMongoDB)
+        {
+            var connectionString = options.MongoDB.ConnectionString!;
+            var database = options.MongoDB.Database ?? $"samverkan-{serviceName}";
+            return new StoreLocation($"MongoDB database {database}", MongoMarker(options.MongoDB.StoreId), () => new MongoDocumentStore(connectionString, database));
+        }
+        var path = Path.GetFullPath(options.Sqlite.Path ?? Path.Combine(contentRoot, "data", $"{serviceName}.db"));
+        return new StoreLocation(path, new FileStoreMarker(SqliteDocumentStore.MarkerPathFor(path)), () => new SqliteDocumentStore(path));
     }
 
     // The database lives outside the service, so the only marker it can keep is one the operator
     // puts in its configuration; without it, an emptied database looks like a first start.
-    private static IStoreMarker MongoMarker(string? storeId) => storeId switch
-    {
-        null or "" => new NoStoreMarker($"no marker (set {MongoStoreIdSetting})"),
-        _ when Guid.TryParse(storeId, out var id) => new ConfiguredStoreMarker(MongoStoreIdSetting, id),
-        _ => throw new InvalidOperationException($"{MongoStoreIdSetting} '{storeId}' is not a store id (a GUID, as logged at the store's first start)."),
-    };
+    private static IStoreMarker MongoMarker(string? storeId) => storeId is { Length: > 0 }
+        ? new ConfiguredStoreMarker(MongoStoreIdSetting, Guid.Parse(storeId))
+        : new NoStoreMarker($"no marker (set {MongoStoreIdSetting})");
 }
 
 /// <summary>The store a service uses, as named in errors, and the marker kept outside it.</summary>
-internal sealed record StoreLocation(string Name, IStoreMarker Marker);
+internal sealed record StoreLocation(string Name, IStoreMarker Marker, Func<IDocumentStore> Open);

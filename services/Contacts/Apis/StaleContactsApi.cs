@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Contacts.Model;
 using Samverkan.Http;
@@ -14,11 +15,6 @@ namespace Samverkan.Contacts.Apis;
 /// </summary>
 public static class StaleContactsApi
 {
-    /// <summary>Configuration key of the default period; 12 months when unset.</summary>
-    public const string StaleAfterMonthsKey = "Contacts:StaleAfterMonths";
-
-    public const int MaxMonths = 1200;
-
     public static IEndpointRouteBuilder MapStaleContactsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/contacts").WithTags("Contacts")
@@ -28,13 +24,13 @@ public static class StaleContactsApi
     }
 
     private static async Task<Results<Ok<StaleContacts>, ValidationProblem>> ListAsync(
-        int? olderThanMonths, HttpContext context, DocumentCollection<Contact> contacts, IConfiguration configuration, TimeProvider clock,
+        int? olderThanMonths, HttpContext context, DocumentCollection<Contact> contacts, IOptions<StalenessOptions> staleness, TimeProvider clock,
         CancellationToken ct)
     {
-        var months = olderThanMonths ?? configuration.GetValue(StaleAfterMonthsKey, 12);
-        if (months is < 0 or > MaxMonths)
+        var months = olderThanMonths ?? staleness.Value.StaleAfterMonths;
+        if (months is < 0 or > StalenessOptions.MaxMonths)
         {
-            return TypedResults.ValidationProblem(new Validation().Add("olderThanMonths", $"Between 0 and {MaxMonths}.").Errors);
+            return TypedResults.ValidationProblem(new Validation().Add("olderThanMonths", $"Between 0 and {StalenessOptions.MaxMonths}.").Errors);
         }
         var today = SwedishDate.Today(clock);
         var verifiedBefore = today.AddMonths(-months);

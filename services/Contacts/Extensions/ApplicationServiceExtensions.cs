@@ -17,6 +17,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore();
+        builder.Services.AddOptions<StalenessOptions>().BindConfiguration(StalenessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(provider => new DocumentCollection<Contact>(
             provider.GetRequiredService<IDocumentStore>(), Collection, contact => contact.Id, contact => contact.Tags()));
         builder.AddEventPublishing(Topics.Contacts);

@@ -20,20 +20,21 @@ public sealed record Person(string? Name, string? Title, string? Organisation, s
 /// they are erased, not retired, when deleted: what stays is a tombstone without the personal
 /// fields, with <see cref="ErasedOn"/> set, so the id answers 410 Gone and is never reused.
 /// </summary>
-public sealed record Contact(
-    string Id,
-    ContactKind Kind,
-    string? Function,
-    string? ForumId,
-    string? InstitutionId,
-    Person? Person,
-    string? OwnerInstitutionId,
-    DateOnly? ValidFrom,
-    DateOnly? ValidTo,
-    DateOnly? VerifiedOn,
-    string? Note,
-    DateOnly? ErasedOn = null)
+public sealed record Contact
 {
+    public required string Id { get; init; }
+    public required ContactKind Kind { get; init; }
+    public string? Function { get; init; }
+    public string? ForumId { get; init; }
+    public string? InstitutionId { get; init; }
+    public Person? Person { get; init; }
+    public string? OwnerInstitutionId { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public DateOnly? VerifiedOn { get; init; }
+    public string? Note { get; init; }
+    public DateOnly? ErasedOn { get; init; }
+
     /// <summary>Exact-match lookup keys: "forum:&lt;id&gt;", "institution:&lt;id&gt;", "owner:&lt;id&gt;".</summary>
     /// <remarks>A tombstone has none: no filtered lookup finds an erased contact.</remarks>
     public IEnumerable<string> Tags()

@@ -69,9 +69,20 @@ public static class ContactChanges
     /// <summary>A new contact's id is readable but never derived from a person's name: ids appear in logs and URLs.</summary>
     public static string IdBase(ContactInput input) => Slug.From($"{input.ForumId ?? input.InstitutionId} {input.Function ?? "contact"}");
 
-    public static Contact Create(string id, ContactInput input) => new(
-        id, input.Kind!.Value, input.Function, input.ForumId, input.InstitutionId, input.Person,
-        input.OwnerInstitutionId, input.ValidFrom, input.ValidTo, input.VerifiedOn, input.Note);
+    public static Contact Create(string id, ContactInput input) => new()
+    {
+        Id = id,
+        Kind = input.Kind!.Value,
+        Function = input.Function,
+        ForumId = input.ForumId,
+        InstitutionId = input.InstitutionId,
+        Person = input.Person,
+        OwnerInstitutionId = input.OwnerInstitutionId,
+        ValidFrom = input.ValidFrom,
+        ValidTo = input.ValidTo,
+        VerifiedOn = input.VerifiedOn,
+        Note = input.Note,
+    };
 
     public static Contact Update(Contact contact, ContactInput input) => Create(contact.Id, input);
 

@@ -6,39 +6,54 @@ namespace Samverkan.Contacts.Model;
 /// What a client sends to create or replace a contact. A PUT replaces every field: a field left
 /// out is cleared (including <see cref="VerifiedOn"/>; use the verify call to confirm a contact).
 /// </summary>
-public sealed record ContactInput(
-    ContactKind? Kind,
-    string? Function,
-    string? ForumId,
-    string? InstitutionId,
-    Person? Person,
-    string? OwnerInstitutionId,
-    DateOnly? ValidFrom,
-    DateOnly? ValidTo,
-    DateOnly? VerifiedOn,
-    string? Note);
+public sealed record ContactInput
+{
+    public ContactKind? Kind { get; init; }
+    public string? Function { get; init; }
+    public string? ForumId { get; init; }
+    public string? InstitutionId { get; init; }
+    public Person? Person { get; init; }
+    public string? OwnerInstitutionId { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public DateOnly? VerifiedOn { get; init; }
+    public string? Note { get; init; }
+}
 
 /// <summary>
 /// The contact as stored, with its version (also sent as the ETag). <see cref="Person"/> and
 /// <see cref="Note"/> are personal data: null for callers who may not see it (<see cref="From(Contact, long, Caller)"/>).
 /// </summary>
-public sealed record ContactResponse(
-    string Id,
-    ContactKind Kind,
-    string? Function,
-    string? ForumId,
-    string? InstitutionId,
-    Person? Person,
-    string? OwnerInstitutionId,
-    DateOnly? ValidFrom,
-    DateOnly? ValidTo,
-    DateOnly? VerifiedOn,
-    string? Note,
-    long Version)
+public sealed record ContactResponse
 {
-    public static ContactResponse From(Contact contact, long version) => new(
-        contact.Id, contact.Kind, contact.Function, contact.ForumId, contact.InstitutionId, contact.Person,
-        contact.OwnerInstitutionId, contact.ValidFrom, contact.ValidTo, contact.VerifiedOn, contact.Note, version);
+    public required string Id { get; init; }
+    public required ContactKind Kind { get; init; }
+    public string? Function { get; init; }
+    public string? ForumId { get; init; }
+    public string? InstitutionId { get; init; }
+    public Person? Person { get; init; }
+    public string? OwnerInstitutionId { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public DateOnly? VerifiedOn { get; init; }
+    public string? Note { get; init; }
+    public long Version { get; init; }
+
+    public static ContactResponse From(Contact contact, long version) => new()
+    {
+        Id = contact.Id,
+        Kind = contact.Kind,
+        Function = contact.Function,
+        ForumId = contact.ForumId,
+        InstitutionId = contact.InstitutionId,
+        Person = contact.Person,
+        OwnerInstitutionId = contact.OwnerInstitutionId,
+        ValidFrom = contact.ValidFrom,
+        ValidTo = contact.ValidTo,
+        VerifiedOn = contact.VerifiedOn,
+        Note = contact.Note,
+        Version = version,
+    };
 
     /// <summary>The contact as this caller may see it: anonymous callers and partners without the personal-data scope get no person and no note.</summary>
     public static ContactResponse From(Contact contact, long version, Caller caller)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Samverkan.Audit;
 using Samverkan.Events.Outbox;
 using Samverkan.Forums.Coverage;
@@ -27,7 +28,7 @@ public static class MeetingsApi
 
     private static async Task<IResult> RecordAsync(
         string id, MeetingInput input, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names,
-        EventOutbox outbox, AuditTrail audit, CoverageOptions options, TimeProvider clock, CancellationToken ct)
+        EventOutbox outbox, AuditTrail audit, IOptions<CoverageOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var current = await forums.GetAsync(id, ct);
         if (current is null)
@@ -44,7 +45,7 @@ public static class MeetingsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var forum = Record(current.Value, input.On!.Value, today, options.DormantAfterMonths);
+        var forum = Record(current.Value, input.On!.Value, today, options.Value.DormantAfterMonths);
         if (forum == current.Value)
         {
             context.SetETag(current.Version);

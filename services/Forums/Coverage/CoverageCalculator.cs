@@ -39,9 +39,22 @@ public static class CoverageCalculator
                         participant.ViaForumId, participant.ViaInstitutionId));
                 }
             }
-            forumCoverages.Add(new ForumCoverage(forum.Id, forum.Name, forum.Abbreviation, forum.ParentId, activity.Active,
-                activity.LastMeetingOn, activity.Dormancy, activity.Reason, forum.Status, forum.StatusNote,
-                everyone.Count > 0 && includes.Count == everyone.Count, includes, everyone.Count - includes.Count));
+            forumCoverages.Add(new ForumCoverage
+            {
+                Id = forum.Id,
+                Name = forum.Name,
+                Abbreviation = forum.Abbreviation,
+                ParentId = forum.ParentId,
+                Active = activity.Active,
+                LastMeetingOn = activity.LastMeetingOn,
+                Dormancy = activity.Dormancy,
+                DormancyReason = activity.Reason,
+                RecordedStatus = forum.Status,
+                RecordedStatusNote = forum.StatusNote,
+                CoversAll = everyone.Count > 0 && includes.Count == everyone.Count,
+                Includes = includes,
+                MissingCount = everyone.Count - includes.Count,
+            });
         }
         var institutionCoverages = everyone.Select(e => new InstitutionCoverage(
             e.Info.Id, e.Info.Name, e.Info.Abbreviation, e.Info.Kind, e.Member.Partial, e.Member.Note,
@@ -50,19 +63,25 @@ public static class CoverageCalculator
         var primary = Refs(topLevel.Where(f => f.Active && f.CoversAll));
         var dataAge = DataAges.Of(forums, asOf, dormantAfterMonths);
         AddWarnings(warnings, forumCoverages, dataAge, asOf, dormantAfterMonths, region.Name);
-        return new RegionCoverage(
-            region.Id, region.Name, region.OrdinanceName, asOf, dormantAfterMonths,
-            primary.Count > 0,
-            primary,
-            Refs(topLevel.Where(f => !f.Active && f.CoversAll)),
-            Refs(topLevel.Where(f => f.Active && !f.CoversAll && f.Includes.Count > 0)),
-            Refs(forumCoverages.Where(f => !f.Active)),
-            InstitutionRefs(institutionCoverages.Where(i => i.State == CoverageState.InNoForum)),
-            InstitutionRefs(institutionCoverages.Where(i => i.State == CoverageState.OnlyInDormantForums)),
-            institutionCoverages,
-            forumCoverages,
-            dataAge,
-            [.. warnings]);
+        return new RegionCoverage
+        {
+            RegionId = region.Id,
+            RegionName = region.Name,
+            OrdinanceName = region.OrdinanceName,
+            AsOf = asOf,
+            DormantAfterMonths = dormantAfterMonths,
+            HasPrimaryForum = primary.Count > 0,
+            PrimaryForums = primary,
+            CoversAllButDormant = Refs(topLevel.Where(f => !f.Active && f.CoversAll)),
+            ForumsWithSome = Refs(topLevel.Where(f => f.Active && !f.CoversAll && f.Includes.Count > 0)),
+            DormantForums = Refs(forumCoverages.Where(f => !f.Active)),
+            InNoForum = InstitutionRefs(institutionCoverages.Where(i => i.State == CoverageState.InNoForum)),
+            OnlyInDormantForums = InstitutionRefs(institutionCoverages.Where(i => i.State == CoverageState.OnlyInDormantForums)),
+            Institutions = institutionCoverages,
+            Forums = forumCoverages,
+            DataAge = dataAge,
+            Warnings = [.. warnings],
+        };
     }
 
     /// <summary>The region's county councils and universities on the date, in the order the region lists them.</summary>

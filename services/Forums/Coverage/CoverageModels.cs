@@ -31,20 +31,22 @@ public sealed record InstitutionCoverage(
 /// (the region's <c>institutions</c> minus <see cref="Includes"/>: not listed, since in a large
 /// region that list would dwarf the answer).
 /// </summary>
-public sealed record ForumCoverage(
-    string Id,
-    string Name,
-    string? Abbreviation,
-    string? ParentId,
-    bool Active,
-    DateOnly? LastMeetingOn,
-    DormancyKind? Dormancy,
-    string? DormancyReason,
-    ForumStatus RecordedStatus,
-    string? RecordedStatusNote,
-    bool CoversAll,
-    IReadOnlyList<string> Includes,
-    int MissingCount);
+public sealed record ForumCoverage
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Abbreviation { get; init; }
+    public string? ParentId { get; init; }
+    public bool Active { get; init; }
+    public DateOnly? LastMeetingOn { get; init; }
+    public DormancyKind? Dormancy { get; init; }
+    public string? DormancyReason { get; init; }
+    public ForumStatus RecordedStatus { get; init; }
+    public string? RecordedStatusNote { get; init; }
+    public bool CoversAll { get; init; }
+    public IReadOnlyList<string> Includes { get; init; } = [];
+    public int MissingCount { get; init; }
+}
 
 /// <summary>
 /// How old the registry's knowledge is on the date asked about: the newest meeting recorded
@@ -54,51 +56,63 @@ public sealed record ForumCoverage(
 public sealed record DataAge(DateOnly? NewestMeetingOn, DateOnly? NewestVerifiedOn, int? MonthsOld, bool OutOfDate);
 
 /// <summary>The coverage picture of one healthcare region on one date (GET /api/regions/{id}/coverage).</summary>
-public sealed record RegionCoverage(
-    string RegionId,
-    string RegionName,
-    string OrdinanceName,
-    DateOnly AsOf,
-    int DormantAfterMonths,
-    bool HasPrimaryForum,
-    IReadOnlyList<ForumRef> PrimaryForums,
-    IReadOnlyList<ForumRef> CoversAllButDormant,
-    IReadOnlyList<ForumRef> ForumsWithSome,
-    IReadOnlyList<ForumRef> DormantForums,
-    IReadOnlyList<InstitutionRef> InNoForum,
-    IReadOnlyList<InstitutionRef> OnlyInDormantForums,
-    IReadOnlyList<InstitutionCoverage> Institutions,
-    IReadOnlyList<ForumCoverage> Forums,
-    DataAge DataAge,
-    IReadOnlyList<string> Warnings);
+public sealed record RegionCoverage
+{
+    public required string RegionId { get; init; }
+    public required string RegionName { get; init; }
+    public required string OrdinanceName { get; init; }
+    public DateOnly AsOf { get; init; }
+    public int DormantAfterMonths { get; init; }
+    public bool HasPrimaryForum { get; init; }
+    public IReadOnlyList<ForumRef> PrimaryForums { get; init; } = [];
+    public IReadOnlyList<ForumRef> CoversAllButDormant { get; init; } = [];
+    public IReadOnlyList<ForumRef> ForumsWithSome { get; init; } = [];
+    public IReadOnlyList<ForumRef> DormantForums { get; init; } = [];
+    public IReadOnlyList<InstitutionRef> InNoForum { get; init; } = [];
+    public IReadOnlyList<InstitutionRef> OnlyInDormantForums { get; init; } = [];
+    public IReadOnlyList<InstitutionCoverage> Institutions { get; init; } = [];
+    public IReadOnlyList<ForumCoverage> Forums { get; init; } = [];
+    public required DataAge DataAge { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>One region's row in the national overview (GET /api/coverage).</summary>
-public sealed record CoverageRow(
-    string RegionId,
-    string RegionName,
-    string OrdinanceName,
-    bool HasPrimaryForum,
-    IReadOnlyList<ForumRef> PrimaryForums,
-    IReadOnlyList<ForumRef> CoversAllButDormant,
-    IReadOnlyList<ForumRef> ForumsWithSome,
-    IReadOnlyList<InstitutionRef> InNoForum,
-    IReadOnlyList<InstitutionRef> OnlyInDormantForums,
-    int CountyCouncils,
-    int Universities,
-    int InActiveForum,
-    int ActiveForums,
-    int DormantForums,
-    DataAge DataAge)
+public sealed record CoverageRow
 {
-    public static CoverageRow From(RegionCoverage c) => new(
-        c.RegionId, c.RegionName, c.OrdinanceName, c.HasPrimaryForum, c.PrimaryForums, c.CoversAllButDormant, c.ForumsWithSome,
-        c.InNoForum, c.OnlyInDormantForums,
-        c.Institutions.Count(i => i.Kind == InstitutionInfo.CountyCouncil),
-        c.Institutions.Count(i => i.Kind == InstitutionInfo.University),
-        c.Institutions.Count(i => i.State == CoverageState.InActiveForum),
-        c.Forums.Count(f => f.Active),
-        c.Forums.Count(f => !f.Active),
-        c.DataAge);
+    public required string RegionId { get; init; }
+    public required string RegionName { get; init; }
+    public required string OrdinanceName { get; init; }
+    public bool HasPrimaryForum { get; init; }
+    public IReadOnlyList<ForumRef> PrimaryForums { get; init; } = [];
+    public IReadOnlyList<ForumRef> CoversAllButDormant { get; init; } = [];
+    public IReadOnlyList<ForumRef> ForumsWithSome { get; init; } = [];
+    public IReadOnlyList<InstitutionRef> InNoForum { get; init; } = [];
+    public IReadOnlyList<InstitutionRef> OnlyInDormantForums { get; init; } = [];
+    public int CountyCouncils { get; init; }
+    public int Universities { get; init; }
+    public int InActiveForum { get; init; }
+    public int ActiveForums { get; init; }
+    public int DormantForums { get; init; }
+    public required DataAge DataAge { get; init; }
+
+    public static CoverageRow From(RegionCoverage c) => new()
+    {
+        RegionId = c.RegionId,
+        RegionName = c.RegionName,
+        OrdinanceName = c.OrdinanceName,
+        HasPrimaryForum = c.HasPrimaryForum,
+        PrimaryForums = c.PrimaryForums,
+        CoversAllButDormant = c.CoversAllButDormant,
+        ForumsWithSome = c.ForumsWithSome,
+        InNoForum = c.InNoForum,
+        OnlyInDormantForums = c.OnlyInDormantForums,
+        CountyCouncils = c.Institutions.Count(i => i.Kind == InstitutionInfo.CountyCouncil),
+        Universities = c.Institutions.Count(i => i.Kind == InstitutionInfo.University),
+        InActiveForum = c.Institutions.Count(i => i.State == CoverageState.InActiveForum),
+        ActiveForums = c.Forums.Count(f => f.Active),
+        DormantForums = c.Forums.Count(f => !f.Active),
+        DataAge = c.DataAge,
+    };
 }
 
 /// <summary>The national overview: one row per region, with the age of the data behind it.</summary>

@@ -1,22 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Samverkan.Forums.Coverage;
 
 /// <summary>
-/// The periods the coverage answers use, from configuration: <c>Coverage:DormantAfterMonths</c>
-/// (a forum with no recorded meeting for this long before the date asked about is dormant) and
-/// <c>Coverage:ContactStaleAfterMonths</c> (a contact point verified longer ago than this is
-/// flagged in a reach plan). Both default to 12.
+/// Section <c>Coverage</c>: how long a forum may go without a recorded meeting before the date
+/// asked about and still count as active (<c>Coverage:DormantAfterMonths</c>, default 12).
+/// When a contact point is stale is Contacts' setting (<see cref="ContactStaleness"/>).
 /// </summary>
-public sealed record CoverageOptions(int DormantAfterMonths, int ContactStaleAfterMonths)
+public sealed class CoverageOptions
 {
-    public static CoverageOptions From(IConfiguration configuration)
-    {
-        var options = new CoverageOptions(
-            configuration.GetValue("Coverage:DormantAfterMonths", 12),
-            configuration.GetValue("Coverage:ContactStaleAfterMonths", 12));
-        if (options.DormantAfterMonths < 1 || options.ContactStaleAfterMonths < 1)
-        {
-            throw new InvalidOperationException("Coverage:DormantAfterMonths and Coverage:ContactStaleAfterMonths must be at least 1.");
-        }
-        return options;
-    }
+    public const string Section = "Coverage";
+
+    [Range(1, 1200, ErrorMessage = "Coverage:DormantAfterMonths must be between {1} and {2}.")]
+    public int DormantAfterMonths { get; set; } = 12;
 }

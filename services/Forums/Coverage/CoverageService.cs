@@ -1,10 +1,13 @@
+using Microsoft.Extensions.Options;
 using Samverkan.Forums.Model;
 
 namespace Samverkan.Forums.Coverage;
 
 /// <summary>Puts the gathered inputs through the pure calculators: one region, all regions, or a region's reach plan.</summary>
-public sealed class CoverageService(CoverageSource source, CoverageOptions options)
+public sealed class CoverageService(CoverageSource source, IOptions<CoverageOptions> coverageOptions, IOptions<ContactStaleness> staleness)
 {
+    private readonly CoverageOptions options = coverageOptions.Value;
+
     public CoverageOptions Options => options;
 
     /// <summary>The region's coverage on <paramref name="asOf"/>, or null when no region has the id.</summary>
@@ -52,7 +55,7 @@ public sealed class CoverageService(CoverageSource source, CoverageOptions optio
         var activeForums = coverage.Forums.Where(forum => forum.Active && forum.Includes.Count > 0).Select(forum => forum.Id).ToList();
         var institutionIds = coverage.Institutions.Select(institution => institution.Id).ToList();
         var contacts = activeForums.Count + institutionIds.Count == 0 ? [] : await source.ContactsAsync(activeForums, institutionIds, ct);
-        return ReachPlanner.Plan(coverage, contacts, options.ContactStaleAfterMonths);
+        return ReachPlanner.Plan(coverage, contacts, staleness.Value.StaleAfterMonths);
     }
 
     public async Task<(IReadOnlyList<RegionInput> Regions, List<Forum> Forums, Dictionary<string, InstitutionInfo> Institutions)> AllInputsAsync(

@@ -10,7 +10,8 @@ public static class CoverageServiceExtensions
     /// <summary>The coverage analysis, its periods from configuration, and the Contacts client it needs for reach plans and exports.</summary>
     public static IHostApplicationBuilder AddCoverage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(CoverageOptions.From(builder.Configuration));
+        builder.Services.AddOptions<CoverageOptions>().BindConfiguration(CoverageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ContactStaleness>().BindConfiguration(ContactStaleness.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddServiceClient<ContactDirectory.ContactDirectoryClient>("Contacts");
         builder.Services.AddScoped<CoverageSource>();
         builder.Services.AddScoped<CoverageService>();

@@ -38,32 +38,36 @@ public sealed record Chair(string? Description, string? Rotation);
 /// <summary>Who verified the description and when: a function and organisation, not a person's name.</summary>
 public sealed record Provenance(string? VerifiedBy, DateOnly? VerifiedOn, string? Source);
 
-/// <summary>A standing body where institutions cooperate on the supply of healthcare staff.</summary>
-public sealed record Forum(
-    string Id,
-    string Name,
-    string? Abbreviation,
-    IReadOnlyList<string> RegionIds,
-    string? ParentId,
-    string? ParentDescription,
-    IReadOnlyList<Participant> Participants,
-    string? Purpose,
-    string? Background,
-    int? StartYear,
-    FormalBasis? FormalBasis,
-    Meetings? Meetings,
-    Chair? Chair,
-    string? Secretary,
-    MunicipalityParticipation MunicipalitiesTakePart,
-    IReadOnlyList<CooperationKind> CooperationKinds,
-    IReadOnlyList<string> Professions,
-    ForumStatus Status,
-    DateOnly? LastMeetingOn,
-    string? StatusNote,
-    Provenance? Provenance,
-    string? Website,
-    IReadOnlyList<DateOnly>? MeetingDates = null)
+/// <summary>
+/// A standing body where institutions cooperate on the supply of healthcare staff. Stored as JSON
+/// with its properties in declaration order (the seed files and stored documents keep that order).
+/// </summary>
+public sealed record Forum
 {
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Abbreviation { get; init; }
+    public IReadOnlyList<string> RegionIds { get; init; } = [];
+    public string? ParentId { get; init; }
+    public string? ParentDescription { get; init; }
+    public IReadOnlyList<Participant> Participants { get; init; } = [];
+    public string? Purpose { get; init; }
+    public string? Background { get; init; }
+    public int? StartYear { get; init; }
+    public FormalBasis? FormalBasis { get; init; }
+    public Meetings? Meetings { get; init; }
+    public Chair? Chair { get; init; }
+    public string? Secretary { get; init; }
+    public MunicipalityParticipation MunicipalitiesTakePart { get; init; } = MunicipalityParticipation.Unknown;
+    public IReadOnlyList<CooperationKind> CooperationKinds { get; init; } = [];
+    public IReadOnlyList<string> Professions { get; init; } = [];
+    public ForumStatus Status { get; init; } = ForumStatus.Active;
+    public DateOnly? LastMeetingOn { get; init; }
+    public string? StatusNote { get; init; }
+    public Provenance? Provenance { get; init; }
+    public string? Website { get; init; }
+    public IReadOnlyList<DateOnly>? MeetingDates { get; init; }
+
     /// <summary>
     /// Every recorded meeting, oldest first: the history in <see cref="MeetingDates"/> plus
     /// <see cref="LastMeetingOn"/>, since the seed and forums stored before the history existed

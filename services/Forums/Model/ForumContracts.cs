@@ -6,93 +6,66 @@ namespace Samverkan.Forums.Model;
 /// keeps the history already recorded, and <see cref="LastMeetingOn"/> is added to it, so a
 /// replace never loses recorded meetings by leaving the field out.
 /// </summary>
-public sealed record ForumInput(
-    string? Name,
-    string? Abbreviation,
-    IReadOnlyList<string>? RegionIds,
-    string? ParentId,
-    string? ParentDescription,
-    IReadOnlyList<Participant>? Participants,
-    string? Purpose,
-    string? Background,
-    int? StartYear,
-    FormalBasis? FormalBasis,
-    Meetings? Meetings,
-    Chair? Chair,
-    string? Secretary,
-    MunicipalityParticipation? MunicipalitiesTakePart,
-    IReadOnlyList<CooperationKind>? CooperationKinds,
-    IReadOnlyList<string>? Professions,
-    ForumStatus? Status,
-    DateOnly? LastMeetingOn,
-    string? StatusNote,
-    Provenance? Provenance,
-    string? Website,
-    IReadOnlyList<DateOnly>? MeetingDates = null)
+public sealed record ForumInput
 {
+    public string? Name { get; init; }
+    public string? Abbreviation { get; init; }
+    public IReadOnlyList<string>? RegionIds { get; init; }
+    public string? ParentId { get; init; }
+    public string? ParentDescription { get; init; }
+    public IReadOnlyList<Participant>? Participants { get; init; }
+    public string? Purpose { get; init; }
+    public string? Background { get; init; }
+    public int? StartYear { get; init; }
+    public FormalBasis? FormalBasis { get; init; }
+    public Meetings? Meetings { get; init; }
+    public Chair? Chair { get; init; }
+    public string? Secretary { get; init; }
+    public MunicipalityParticipation? MunicipalitiesTakePart { get; init; }
+    public IReadOnlyList<CooperationKind>? CooperationKinds { get; init; }
+    public IReadOnlyList<string>? Professions { get; init; }
+    public ForumStatus? Status { get; init; }
+    public DateOnly? LastMeetingOn { get; init; }
+    public string? StatusNote { get; init; }
+    public Provenance? Provenance { get; init; }
+    public string? Website { get; init; }
+    public IReadOnlyList<DateOnly>? MeetingDates { get; init; }
+
     /// <param name="id">The forum's id.</param>
     /// <param name="recordedMeetings">The meetings already recorded, kept when <see cref="MeetingDates"/> is left out.</param>
     public Forum ToForum(string id, IReadOnlyList<DateOnly>? recordedMeetings = null)
     {
         IReadOnlyList<DateOnly> history =
             [.. (MeetingDates ?? recordedMeetings ?? []).Concat(LastMeetingOn is { } last ? [last] : []).Distinct().Order()];
-        return new(
-            id, Name!.Trim(), Blank(Abbreviation), RegionIds ?? [], Blank(ParentId), Blank(ParentDescription), Participants ?? [],
-            Blank(Purpose), Blank(Background), StartYear, FormalBasis, Meetings, Chair, Blank(Secretary),
-            MunicipalitiesTakePart ?? MunicipalityParticipation.Unknown, CooperationKinds ?? [], Professions ?? [],
-            Status ?? ForumStatus.Active, history.Count == 0 ? null : history[^1], Blank(StatusNote), Provenance, Blank(Website),
-            history);
+        return new()
+        {
+            Id = id,
+            Name = Name!.Trim(),
+            Abbreviation = Blank(Abbreviation),
+            RegionIds = RegionIds ?? [],
+            ParentId = Blank(ParentId),
+            ParentDescription = Blank(ParentDescription),
+            Participants = Participants ?? [],
+            Purpose = Blank(Purpose),
+            Background = Blank(Background),
+            StartYear = StartYear,
+            FormalBasis = FormalBasis,
+            Meetings = Meetings,
+            Chair = Chair,
+            Secretary = Blank(Secretary),
+            MunicipalitiesTakePart = MunicipalitiesTakePart ?? MunicipalityParticipation.Unknown,
+            CooperationKinds = CooperationKinds ?? [],
+            Professions = Professions ?? [],
+            Status = Status ?? ForumStatus.Active,
+            LastMeetingOn = history.Count == 0 ? null : history[^1],
+            StatusNote = Blank(StatusNote),
+            Provenance = Provenance,
+            Website = Blank(Website),
+            MeetingDates = history,
+        };
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
-
-/// <summary>A participant as read: with the institution's current name from the Institutions service.</summary>
-public sealed record ParticipantResponse(
-    string InstitutionId,
-    string? InstitutionName,
-    string? InstitutionAbbreviation,
-    ParticipationCapacity Capacity,
-    string? ViaForumId,
-    string? ViaInstitutionId,
-    DateOnly? From,
-    DateOnly? To,
-    string? Note);
-
-public sealed record ForumResponse(
-    string Id,
-    string Name,
-    string? Abbreviation,
-    IReadOnlyList<string> RegionIds,
-    string? ParentId,
-    string? ParentDescription,
-    IReadOnlyList<ParticipantResponse> Participants,
-    string? Purpose,
-    string? Background,
-    int? StartYear,
-    FormalBasis? FormalBasis,
-    Meetings? Meetings,
-    Chair? Chair,
-    string? Secretary,
-    MunicipalityParticipation MunicipalitiesTakePart,
-    IReadOnlyList<CooperationKind> CooperationKinds,
-    IReadOnlyList<string> Professions,
-    ForumStatus Status,
-    DateOnly? LastMeetingOn,
-    string? StatusNote,
-    Provenance? Provenance,
-    string? Website,
-    long Version,
-    IReadOnlyList<DateOnly> MeetingDates)
-{
-    public static ForumResponse From(Forum f, long version, IReadOnlyDictionary<string, InstitutionName> names) => new(
-        f.Id, f.Name, f.Abbreviation, f.RegionIds, f.ParentId, f.ParentDescription,
-        f.Participants.Select(p => new ParticipantResponse(p.InstitutionId, names.GetValueOrDefault(p.InstitutionId)?.Name,
-            names.GetValueOrDefault(p.InstitutionId)?.Abbreviation, p.Capacity, p.ViaForumId, p.ViaInstitutionId, p.From, p.To, p.Note)).ToList(),
-        f.Purpose, f.Background, f.StartYear, f.FormalBasis, f.Meetings, f.Chair, f.Secretary, f.MunicipalitiesTakePart,
-        f.CooperationKinds, f.Professions, f.Status, f.LastMeetingOn, f.StatusNote, f.Provenance, f.Website, version,
-        f.RecordedMeetings());
-}
-
 /// <summary>An institution's current name and abbreviation, as the Institutions service reports it.</summary>
 public sealed record InstitutionName(string Name, string? Abbreviation);

@@ -13,22 +13,34 @@ public sealed record MergeInput(string? SuccessorId, DateOnly? On, string? Note)
 /// <summary>Records a planned merger, or one that was planned and dropped, as history.</summary>
 public sealed record PlannedMergerInput(bool? Dropped, DateOnly? On, string? Note, IReadOnlyList<string>? RelatedInstitutionIds);
 
-public sealed record InstitutionResponse(
-    string Id,
-    string Name,
-    string? Abbreviation,
-    InstitutionKind Kind,
-    InstitutionStatus Status,
-    string? SuccessorId,
-    IReadOnlyList<InstitutionName> Names,
-    IReadOnlyList<LifecycleEntry> Lifecycle,
-    string? Website,
-    long Version)
+public sealed record InstitutionResponse
 {
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Abbreviation { get; init; }
+    public InstitutionKind Kind { get; init; }
+    public InstitutionStatus Status { get; init; }
+    public string? SuccessorId { get; init; }
+    public IReadOnlyList<InstitutionName> Names { get; init; } = [];
+    public IReadOnlyList<LifecycleEntry> Lifecycle { get; init; } = [];
+    public string? Website { get; init; }
+    public long Version { get; init; }
+
     public static InstitutionResponse From(Institution institution, long version)
     {
         var current = institution.CurrentName();
-        return new(institution.Id, current.Name, current.Abbreviation, institution.Kind, institution.Status,
-            institution.SuccessorId, institution.Names, institution.Lifecycle, institution.Website, version);
+        return new()
+        {
+            Id = institution.Id,
+            Name = current.Name,
+            Abbreviation = current.Abbreviation,
+            Kind = institution.Kind,
+            Status = institution.Status,
+            SuccessorId = institution.SuccessorId,
+            Names = institution.Names,
+            Lifecycle = institution.Lifecycle,
+            Website = institution.Website,
+            Version = version,
+        };
     }
 }

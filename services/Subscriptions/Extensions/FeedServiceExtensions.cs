@@ -7,7 +7,7 @@ public static class FeedServiceExtensions
     /// <summary>The change feed: what the topic routes append to and the feed endpoints read.</summary>
     public static IHostApplicationBuilder AddChangeFeed(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
+        builder.Services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FeedSignal>();
         builder.Services.AddSingleton<ChangeFeed>();
         return builder;

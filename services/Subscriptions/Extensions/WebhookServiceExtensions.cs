@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Samverkan.Storage;
 using Samverkan.Subscriptions.Model;
 using Samverkan.Subscriptions.Webhooks;
@@ -15,9 +16,9 @@ public static class WebhookServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<WebhookOptions>()
-            .Bind(builder.Configuration.GetSection(WebhookOptions.Section))
-            .Validate(options => !options.Problems().Any(), "Webhooks settings are not valid: check RetrySchedule, Timeout, DisableAfter and PollInterval.")
+            .BindConfiguration(WebhookOptions.Section)
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton(provider => new DocumentCollection<WebhookSubscription>(
             provider.GetRequiredService<IDocumentStore>(), "subscriptions", subscription => subscription.Id, subscription => subscription.Tags()));
         services.AddSingleton(provider => new DocumentCollection<DeliveryState>(

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Samverkan.Subscriptions.Webhooks;
 
 /// <summary>How webhooks are delivered (configuration section <c>Webhooks</c>).</summary>
@@ -47,4 +49,11 @@ public sealed class WebhookOptions
             yield return "Webhooks:Timeout, DisableAfter and PollInterval must be positive.";
         }
     }
+}
+
+/// <summary>Stops the process at start with each of <see cref="WebhookOptions.Problems"/>.</summary>
+internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options) =>
+        options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

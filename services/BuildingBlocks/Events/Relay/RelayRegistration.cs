@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Events.Outbox;
 
@@ -8,10 +7,10 @@ public static class RelayRegistration
 {
     /// <summary>
     /// The outbox of a producer on <paramref name="topic"/> and the relay that empties it, tuned by
-    /// <paramref name="relay"/> (<see cref="RelayOptions"/>). The relay delivers over whichever
+    /// <see cref="RelayOptions"/> (validated at start). The relay delivers over whichever
     /// <see cref="Transports.IEventTransport"/> is registered (Samverkan.Events.Hosting chooses it).
     /// </summary>
-    public static IServiceCollection AddOutboxRelay(this IServiceCollection services, string topic, IConfiguration relay)
+    public static IServiceCollection AddOutboxRelay(this IServiceCollection services, string topic)
     {
         services.AddSingleton(new EventSourceOptions($"/samverkan/{topic}", topic));
         services.AddSingleton<OutboxSignal>();
@@ -21,7 +20,9 @@ public static class RelayRegistration
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<EventMetrics>();
         services.TryAddTimeProvider();
-        services.Configure<RelayOptions>(relay);
+        services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations()
+            .Validate(relay => relay.MaxRetryDelay >= relay.FirstRetryDelay, "Events:Relay:MaxRetryDelay must not be shorter than Events:Relay:FirstRetryDelay.")
+            .ValidateOnStart();
         services.AddHostedService<OutboxRelay>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
         return services;

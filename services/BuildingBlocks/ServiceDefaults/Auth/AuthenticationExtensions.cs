@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Samverkan.ServiceDefaults.Grpc;
 using Samverkan.Subscriptions.Protos;
@@ -20,12 +21,15 @@ public static class AuthenticationExtensions
 
     public static IHostApplicationBuilder AddSamverkanAuth(this IHostApplicationBuilder builder)
     {
-        var settings = AuthSettings.Read(builder.Configuration, builder.Environment);
+        builder.Services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthSettings>>((options, settings) => ConfigureJwt(options, settings.Value));
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Bearer token or API key", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.ContainsKey(ApiKeyFormat.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddJwtBearer(options => ConfigureJwt(options, settings));
+            .AddJwtBearer();
         builder.Services.AddAuthorization(Policies.Register);
         builder.Services.AddMemoryCache();
         if (builder.Configuration["Services:Subscriptions:Grpc"] is not null)
@@ -77,11 +81,11 @@ public static class AuthenticationExtensions
     {
         // Keep claim names as the token has them (sub, roles, org), not the WS-* URIs.
         options.MapInboundClaims = false;
-        options.Audience = settings.Audience;
+        options.Audience = settings.ExpectedAudience;
         var validation = options.TokenValidationParameters;
         validation.NameClaimType = SamverkanClaims.Subject;
         validation.RoleClaimType = SamverkanClaims.Roles;
-        validation.ValidAudience = settings.Audience;
+        validation.ValidAudience = settings.ExpectedAudience;
         validation.ClockSkew = TimeSpan.FromSeconds(30);
         if (settings.DevelopmentSigningKey is { } key)
         {
@@ -92,7 +96,7 @@ public static class AuthenticationExtensions
         }
         else
         {
-            options.Authority = settings.Authority;
+            options.Authority = settings.Issuer;
         }
         options.Events = new JwtBearerEvents
         {
