@@ -27,6 +27,14 @@ public sealed record PlatformOptions
     /// <summary>Names of the services to start; by default all of <see cref="Topology.Services"/>.</summary>
     public IReadOnlyList<string> Services { get; init; } = [.. Topology.Services.Select(s => s.Name)];
 
+    /// <summary>
+    /// Services among <see cref="Services"/> that the caller hosts in its own process (a test
+    /// hosting the service under test in memory, with a fake clock). Their ports and settings are
+    /// chosen like every other's (<see cref="RunningPlatform.SettingsFor"/>), and the others are
+    /// told where they listen, but no process is started for them.
+    /// </summary>
+    public IReadOnlyList<string> HostedByCaller { get; init; } = [];
+
     /// <summary>Whether to start the gateway after the services.</summary>
     public bool Gateway { get; init; } = true;
 

@@ -19,6 +19,8 @@ public sealed class RunningPlatform : IAsyncDisposable
     private readonly PlatformOptions options;
     private readonly PortMap ports;
     private readonly Dictionary<string, ServiceProcess> processes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ServiceDefinition> definitions;
     private readonly ChildRegistry registry;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly string instance = Guid.NewGuid().ToString("N");
@@ -31,20 +33,36 @@ public sealed class RunningPlatform : IAsyncDisposable
         Directory.CreateDirectory(DataDirectory);
         registry = new ChildRegistry(DataDirectory);
         ports = new PortMap(options);
-        var definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway).Distinct().ToList();
+        definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway).Distinct().ToList();
         if (options.Gateway)
         {
             definitions.Add(Topology.Gateway);
         }
+        var hostedByCaller = options.HostedByCaller.Select(Topology.Find).ToHashSet();
         var environment = CommonEnvironment();
         foreach (var definition in definitions)
         {
-            processes[definition.Name] = new ServiceProcess(definition, DllPath(definition), EnvironmentFor(definition, environment), options.Output);
+            var own = EnvironmentFor(definition, environment);
+            settings[definition.Name] = own;
+            if (!hostedByCaller.Contains(definition))
+            {
+                processes[definition.Name] = new ServiceProcess(definition, DllPath(definition), own, options.Output);
+            }
         }
         AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>
+    /// The configuration the platform gives <paramref name="service"/>, as environment variables
+    /// (<c>Kestrel__Endpoints__Http__Url</c>): what a caller hosting it itself (see
+    /// <see cref="PlatformOptions.HostedByCaller"/>) must pass it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SettingsFor(string service) =>
+        settings.TryGetValue(Topology.Find(service).Name, out var own)
+            ? own
+            : throw new InvalidOperationException($"{service} is not part of this platform.");
 
     /// <summary>The names of the processes this platform runs, services first.</summary>
     public IReadOnlyList<string> Processes => [.. processes.Keys];
@@ -91,7 +109,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         try
         {
             platform.registry.KillLeftovers();
-            platform.ports.EnsureFree(platform.processes.Values.Select(p => p.Definition));
+            platform.ports.EnsureFree(platform.definitions);
             var services = platform.processes.Values.Where(p => p.Definition != Topology.Gateway).ToList();
             await Task.WhenAll(services.Select(p => platform.StartOneAsync(p, cancellationToken)));
             if (platform.processes.TryGetValue(Topology.Gateway.Name, out var gateway))

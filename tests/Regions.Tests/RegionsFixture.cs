@@ -1,6 +1,7 @@
-using Samverkan.TestSupport;
+extern alias RegionsService;
+using Samverkan.TestSupport.InProcess;
 
 namespace Samverkan.Regions.Tests;
 
-/// <summary>The Regions service as a real process; it calls no other service.</summary>
-public sealed class RegionsFixture() : ServiceFixture("regions");
+/// <summary>The Regions service hosted in the test process; it calls no other service.</summary>
+public sealed class RegionsFixture() : InProcessServiceFixture<RegionsService::Program>("regions");

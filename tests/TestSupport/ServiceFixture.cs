@@ -40,8 +40,14 @@ public abstract class ServiceFixture(params string[] services) : IAsyncLifetime
     /// <summary>Extra configuration for the started services (see <see cref="PlatformOptions.Settings"/>).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>The services under test and those it calls; the first one is the service under test.</summary>
+    protected IReadOnlyList<string> Names => services;
+
+    /// <summary>How the platform is started; a fixture that hosts a service itself says so here.</summary>
+    protected virtual PlatformOptions PlatformOptions(PlatformOptions options) => options;
+
     public virtual async ValueTask InitializeAsync() =>
-        platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path, services, gateway: false) with { Settings = Settings });
+        platform = await RunningPlatform.StartAsync(PlatformOptions(TestPlatform.Options(data.Path, services, gateway: false) with { Settings = Settings }));
 
     public virtual async ValueTask DisposeAsync()
     {
