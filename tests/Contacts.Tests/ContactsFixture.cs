@@ -1,6 +1,7 @@
-using Samverkan.TestSupport;
+extern alias ContactsService;
+using Samverkan.TestSupport.InProcess;
 
 namespace Samverkan.Contacts.Tests;
 
-/// <summary>The Contacts service as a real process, with Forums and Institutions (which it asks over gRPC) and Regions (which they ask).</summary>
-public sealed class ContactsFixture() : ServiceFixture("contacts", "forums", "institutions", "regions");
+/// <summary>The Contacts service hosted in the test process, with Forums and Institutions (which it asks over gRPC) and Regions (which they ask) as real processes.</summary>
+public sealed class ContactsFixture() : InProcessServiceFixture<ContactsService::Program>("contacts", "forums", "institutions", "regions");

@@ -1,10 +1,11 @@
 using Samverkan.Forums.Coverage;
 using Samverkan.TestSupport;
+using Samverkan.TestSupport.InProcess;
 
 namespace Samverkan.Forums.Tests;
 
 /// <summary>Forums with every service it asks over gRPC for coverage, reach plans and exports: Contacts too.</summary>
-public sealed class CoverageFixture() : ServiceFixture("forums", "institutions", "regions", "contacts")
+public sealed class CoverageFixture() : InProcessServiceFixture<Program>("forums", "institutions", "regions", "contacts")
 {
     /// <summary>The day of the 2018 mapping report.</summary>
     public const string ReportDate = "2018-10-24";

@@ -1,6 +1,6 @@
-using Samverkan.TestSupport;
+using Samverkan.TestSupport.InProcess;
 
 namespace Samverkan.Institutions.Tests;
 
-/// <summary>The Institutions service as a real process, with the Regions service it asks for region members.</summary>
-public sealed class InstitutionsFixture() : ServiceFixture("institutions", "regions");
+/// <summary>The Institutions service hosted in the test process, with the Regions service it asks for region members as a real process.</summary>
+public sealed class InstitutionsFixture() : InProcessServiceFixture<Program>("institutions", "regions");

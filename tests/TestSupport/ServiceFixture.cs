@@ -44,10 +44,10 @@ public abstract class ServiceFixture(params string[] services) : IAsyncLifetime
     protected IReadOnlyList<string> Names => services;
 
     /// <summary>How the platform is started; a fixture that hosts a service itself says so here.</summary>
-    protected virtual PlatformOptions PlatformOptions(PlatformOptions options) => options;
+    protected virtual PlatformOptions StartOptions(PlatformOptions options) => options;
 
     public virtual async ValueTask InitializeAsync() =>
-        platform = await RunningPlatform.StartAsync(PlatformOptions(TestPlatform.Options(data.Path, services, gateway: false) with { Settings = Settings }));
+        platform = await RunningPlatform.StartAsync(StartOptions(TestPlatform.Options(data.Path, services, gateway: false) with { Settings = Settings }));
 
     public virtual async ValueTask DisposeAsync()
     {

@@ -19,7 +19,7 @@ public abstract class InProcessServiceFixture<TProgram>(params string[] services
     /// <summary>The container of the service under test.</summary>
     public IServiceProvider Services => (host ?? throw new InvalidOperationException("The service is not started.")).Services;
 
-    protected override PlatformOptions PlatformOptions(PlatformOptions options) => options with { HostedByCaller = [Names[0]] };
+    protected override PlatformOptions StartOptions(PlatformOptions options) => options with { HostedByCaller = [Names[0]] };
 
     public override async ValueTask InitializeAsync()
     {

@@ -41,6 +41,12 @@ internal sealed class OutboxTrimmer(IDocumentStore store)
                 Volatile.Write(ref _trimmedTo, SequenceId.Parse(done[^1].Id));
             }
         }
+        catch (ConcurrencyConflictException)
+        {
+            // A record changed after it was read (an erasure redacted it). Nothing is lost by
+            // leaving it: the relay's idle loop trims again within a polling interval, and
+            // failing here would stall delivery for a back-off instead.
+        }
         finally
         {
             _gate.Release();
