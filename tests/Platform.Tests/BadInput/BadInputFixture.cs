@@ -1,16 +1,23 @@
 using System.Net;
+using Samverkan.Local;
 using Samverkan.TestSupport;
 
 namespace Samverkan.Platform.Tests.BadInput;
 
-/// <summary>One platform for every bad-input case, with one institution, forum and contact to aim the writes at.</summary>
+/// <summary>
+/// One platform for every bad-input case, with one institution, forum and contact to aim the
+/// writes at, and national staff under a subject of their own, so the audit records of these
+/// writes can be told from any other test's.
+/// </summary>
 public sealed class BadInputFixture : IAsyncLifetime
 {
     public PlatformFixture Platform { get; } = new();
 
     public TargetIds Ids { get; private set; } = new("", "", "");
 
-    public HttpClient Admin => Platform.Gateway;
+    public TokenRequest Caller { get; } = TokenRequest.Admin with { Subject = $"bad-input-{Guid.NewGuid():N}@samverkan.test" };
+
+    public HttpClient Admin => Platform.GatewayAs(Caller);
 
     public async ValueTask InitializeAsync()
     {
