@@ -5,7 +5,7 @@ using Samverkan.TestSupport;
 namespace Samverkan.Platform.Tests;
 
 /// <summary>The gateway's merged audit trail over every service's own.</summary>
-public sealed class AuditTrailTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed class AuditTrailTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task An_anonymous_caller_may_not_read_the_audit_trail()

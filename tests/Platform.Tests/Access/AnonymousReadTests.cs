@@ -10,7 +10,7 @@ namespace Samverkan.Platform.Tests.Access;
 /// lists, single resources, the change feed or the exports, ever contains a contact's name,
 /// e-mail or phone, while the function is shown.
 /// </summary>
-public sealed class AnonymousReadTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class AnonymousReadTests(PlatformFixture platform)
 {
     [Fact]
     public async Task Anonymous_reads_show_the_function_but_never_the_person()

@@ -13,7 +13,7 @@ namespace Samverkan.Platform.Tests.Access;
 /// The platform is shared with tests running in parallel, so each case counts only the audit
 /// records it could have caused: of its own target, and of a caller subject no other test uses.
 /// </summary>
-public sealed class AuthorizationMatrixTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class AuthorizationMatrixTests(PlatformFixture platform)
 {
     public static TheoryData<string, string, string> Cases()
     {

@@ -5,7 +5,7 @@ using Samverkan.TestSupport;
 namespace Samverkan.Platform.Tests.Access;
 
 /// <summary>No route changes or removes an audit record, not even for national staff, at the gateway or in a service.</summary>
-public sealed class ImmutableAuditTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class ImmutableAuditTests(PlatformFixture platform)
 {
     [Fact]
     public async Task Audit_records_cannot_be_written_changed_or_removed_through_the_api()
