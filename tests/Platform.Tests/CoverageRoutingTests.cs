@@ -7,7 +7,7 @@ namespace Samverkan.Platform.Tests;
 /// The coverage answers live in Forums but sit under /api/regions: the gateway's more specific
 /// routes send them there while the rest of /api/regions stays with Regions.
 /// </summary>
-public sealed class CoverageRoutingTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed class CoverageRoutingTests(PlatformFixture fixture)
 {
     private readonly HttpClient gateway = fixture.Gateway;
 

@@ -6,7 +6,7 @@ using Samverkan.TestSupport;
 namespace Samverkan.Platform.Tests;
 
 /// <summary>Answers that need more than one service, driven through the gateway only.</summary>
-public sealed class CrossServiceTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed class CrossServiceTests(PlatformFixture fixture)
 {
     private readonly HttpClient gateway = fixture.Gateway;
 

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Samverkan.Platform.Tests;
 
 /// <summary>What browsers are told: CORS for the configured origin only, and the security headers.</summary>
-public sealed partial class GatewayBrowserTests(HardenedGatewayFixture fixture) : IClassFixture<HardenedGatewayFixture>
+public sealed partial class GatewayBrowserTests(HardenedGatewayFixture fixture)
 {
     private const string OtherOrigin = "https://elsewhere.test";
 

@@ -11,7 +11,7 @@ namespace Samverkan.Platform.Tests;
 /// parts of this class cover request line and header limits and failed authentications, on the
 /// same platform.
 /// </summary>
-public sealed partial class GatewayLimitsTests(HardenedGatewayFixture fixture) : IClassFixture<HardenedGatewayFixture>
+public sealed partial class GatewayLimitsTests(HardenedGatewayFixture fixture)
 {
     private HardenedGatewayFixture Fixture => fixture;
 

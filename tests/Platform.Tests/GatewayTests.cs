@@ -2,7 +2,7 @@ using Samverkan.TestSupport;
 
 namespace Samverkan.Platform.Tests;
 
-public sealed class GatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed class GatewayTests(PlatformFixture fixture)
 {
     private readonly HttpClient gateway = fixture.Gateway;
 

@@ -8,7 +8,7 @@ namespace Samverkan.Platform.Tests;
 /// Creates that race for the same readable id: each gets an id of its own (the plain slug for
 /// one, a suffixed slug for the others), never a 409, through the gateway.
 /// </summary>
-public sealed class SimultaneousCreateTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed class SimultaneousCreateTests(PlatformFixture fixture)
 {
     private const int Creates = 8;
     private readonly HttpClient gateway = fixture.Gateway;

@@ -5,8 +5,11 @@ namespace Samverkan.TestSupport;
 
 /// <summary>
 /// The whole platform as real processes on free ports, with a fresh data directory (seeded on
-/// start, deleted on dispose). Use as <c>IClassFixture&lt;PlatformFixture&gt;</c>; tests go
-/// through <see cref="Gateway"/>.
+/// start, deleted on dispose); tests go through <see cref="Gateway"/>. Start it once per test
+/// assembly (<c>[assembly: AssemblyFixture(typeof(PlatformFixture))]</c>) and take it in the
+/// constructor: every class then shares one platform, in parallel, so each test creates and
+/// finds its own data and never stops a service. A test that stops a service or needs other
+/// settings uses a fixture type of its own (a class or collection fixture).
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
 {

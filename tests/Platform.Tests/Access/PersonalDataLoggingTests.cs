@@ -10,7 +10,8 @@ namespace Samverkan.Platform.Tests.Access;
 /// processes logging at their usual level: no process writes the person's name, e-mail or phone
 /// to its output, the way a log collector would read it.
 /// </summary>
-public sealed class PersonalDataLoggingTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(OwnPlatform.Name)]
+public sealed class PersonalDataLoggingTests(OwnPlatformFixture platform)
 {
     [Fact]
     public async Task No_process_logs_the_person_behind_a_contact()

@@ -10,7 +10,7 @@ namespace Samverkan.Platform.Tests.Access;
 /// A valid token that names no subject may read (as anonymous callers do) but not write, at the
 /// gateway and in a service reached directly: every change is audited to someone.
 /// </summary>
-public sealed class SubjectRequiredTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class SubjectRequiredTests(PlatformFixture platform)
 {
     [Theory]
     [InlineData("gateway", null)]

@@ -13,7 +13,7 @@ namespace Samverkan.Platform.Tests.Access;
 /// directly, for reads too (a caller sending broken credentials is told, not served as anonymous),
 /// and a write sent with one stores nothing.
 /// </summary>
-public sealed class TokenValidationTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class TokenValidationTests(PlatformFixture platform)
 {
     public static TheoryData<string, string> Cases()
     {

@@ -1,27 +1,34 @@
 using System.Net;
+using Samverkan.Local;
 using Samverkan.TestSupport;
 
 namespace Samverkan.Platform.Tests.BadInput;
 
-/// <summary>One platform for every bad-input case, with one institution, forum and contact to aim the writes at.</summary>
-public sealed class BadInputFixture : IAsyncLifetime
+/// <summary>
+/// One institution, forum and contact on the shared platform to aim every bad-input case at, and
+/// national staff under a subject of their own, so the audit records of these writes can be
+/// told from those of the tests running beside them.
+/// </summary>
+public sealed class BadInputFixture(PlatformFixture platform) : IAsyncLifetime
 {
-    public PlatformFixture Platform { get; } = new();
+    public PlatformFixture Platform => platform;
 
     public TargetIds Ids { get; private set; } = new("", "", "");
 
-    public HttpClient Admin => Platform.Gateway;
+    public TokenRequest Caller { get; } = TokenRequest.Admin with { Subject = $"bad-input-{Guid.NewGuid():N}@samverkan.test" };
+
+    public HttpClient Admin => platform.GatewayAs(Caller);
 
     public async ValueTask InitializeAsync()
     {
-        await Platform.InitializeAsync();
         var institution = await CreateAsync("/api/institutions", WriteTargets.InstitutionBody);
         var forum = await CreateAsync("/api/forums", WriteTargets.ForumBody);
         var contact = await CreateAsync("/api/contacts", WriteTargets.ContactBody(forum));
         Ids = new TargetIds(institution, forum, contact);
     }
 
-    public ValueTask DisposeAsync() => Platform.DisposeAsync();
+    // The platform is the assembly's, disposed after every test; the targets go with it.
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<string> CreateAsync(string path, string json)
     {
