@@ -2,49 +2,58 @@ using System.Net;
 using System.Text.Json;
 using Samverkan.Local;
 using Samverkan.TestSupport;
+using Samverkan.TestSupport.InProcess;
 
 namespace Samverkan.Subscriptions.Tests.Support;
 
 /// <summary>
-/// The Subscriptions service as a real process with two producers: Institutions (whose writes
-/// the tests make) and Regions (which Institutions asks; its seed is in the feed too). The
-/// launcher points both producers' relays at Subscriptions and allows private webhook targets.
+/// The Subscriptions service hosted in the test process (on its own clock), with two producers
+/// as real processes: Institutions (whose writes the tests make) and Regions (which Institutions
+/// asks; its seed is in the feed too). The launcher points both producers' relays at
+/// Subscriptions and allows private webhook targets.
 /// </summary>
 public abstract class SubscriptionsFixture(IReadOnlyDictionary<string, string> settings, params string[] services)
-    : ServiceFixture(services)
+    : InProcessServiceFixture<Program>(services)
 {
-    private readonly string[] _producers = services[1..];
-
     protected override IReadOnlyDictionary<string, string> Settings => settings;
 
-    /// <summary>
-    /// Starts the services and waits until the feed holds every producer's seed, so that what a
-    /// test sees arrive afterwards is what it wrote (a subscription starts at the feed's end).
-    /// </summary>
+    /// <summary>Starts the services and waits until the feed holds every producer's seed (<see cref="ProducerSeeds"/>).</summary>
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var producers = _producers;
-        if (producers.Length == 0)
-        {
-            return;
-        }
+        await ProducerSeeds.WaitInFeedAsync(Client, Names.Skip(1));
+    }
+
+    public Task<string> CreateInstitutionAsync(string prefix = "Högskolan i Prov") => ProducerSeeds.CreateInstitutionAsync(ClientFor("institutions"), prefix);
+}
+
+/// <summary>What every Subscriptions fixture does with its producers.</summary>
+public static class ProducerSeeds
+{
+    /// <summary>
+    /// Waits until the change feed holds every producer's seed, so that what a test sees arrive
+    /// afterwards is what it wrote (a subscription starts at the feed's end).
+    /// </summary>
+    public static async Task WaitInFeedAsync(HttpClient subscriptions, IEnumerable<string> producers)
+    {
         var root = PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory);
         var expected = producers.ToDictionary(p => $"/samverkan/{p}", p => JsonDocument.Parse(
             File.ReadAllText(Path.Combine(root, "services", char.ToUpperInvariant(p[0]) + p[1..], "Seed", p + ".json"))).RootElement.GetArrayLength());
+        if (expected.Count == 0)
+        {
+            return;
+        }
         await Eventually.TrueAsync(async () =>
         {
-            var bySource = (await Client.ReadChangesAsync()).GroupBy(e => e.GetProperty("source").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+            var bySource = (await subscriptions.ReadChangesAsync()).GroupBy(e => e.GetProperty("source").GetString()!).ToDictionary(g => g.Key, g => g.Count());
             return expected.All(seed => bySource.GetValueOrDefault(seed.Key) >= seed.Value);
         }, "every producer's seed in the change feed");
     }
 
-    public HttpClient Institutions => ClientFor("institutions");
-
     /// <summary>Creates an institution with a unique name; returns its id.</summary>
-    public async Task<string> CreateInstitutionAsync(string prefix = "Högskolan i Prov")
+    public static async Task<string> CreateInstitutionAsync(HttpClient institutions, string prefix)
     {
-        using var response = await Institutions.PostJsonAsync("/api/institutions", new { name = $"{prefix} {Guid.NewGuid():N}", kind = "university" });
+        using var response = await institutions.PostJsonAsync("/api/institutions", new { name = $"{prefix} {Guid.NewGuid():N}", kind = "university" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
@@ -86,8 +95,20 @@ public sealed class WebhookCollection : ICollectionFixture<WebhookFixture>
     public const string Name = "webhooks";
 }
 
-/// <summary>For the test that kills processes: its own services, so no other test sees them go.</summary>
-public sealed class RestartFixture() : SubscriptionsFixture(new Dictionary<string, string>(), "subscriptions", "institutions", "regions");
+/// <summary>
+/// For the test that kills processes: Subscriptions too as a real process (a crash must be a
+/// real one), and its own services, so no other test sees them go.
+/// </summary>
+public sealed class RestartFixture() : ServiceFixture("subscriptions", "institutions", "regions")
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ProducerSeeds.WaitInFeedAsync(Client, ["institutions", "regions"]);
+    }
+
+    public Task<string> CreateInstitutionAsync(string prefix) => ProducerSeeds.CreateInstitutionAsync(ClientFor("institutions"), prefix);
+}
 
 /// <summary>For contact events (erasure, personal data): Contacts and the services it asks (Forums, Institutions, Regions), all producing into the feed.</summary>
 public sealed class ContactsFixture() : SubscriptionsFixture(new Dictionary<string, string>(), "subscriptions", "contacts", "forums", "institutions", "regions")
