@@ -134,3 +134,11 @@ public sealed class ContactsCollection : ICollectionFixture<ContactsFixture>
 {
     public const string Name = "contacts";
 }
+
+/// <summary>
+/// For the production retry rules (the Standard Webhooks schedule of about 28 hours, disabling
+/// after 5 days), tested on the service's clock: a test advances it instead of waiting. The
+/// worker looks for due attempts every 200 ms, so an advanced clock is noticed at once.
+/// </summary>
+public sealed class ProductionScheduleFixture() : SubscriptionsFixture(
+    new Dictionary<string, string> { ["Webhooks__PollInterval"] = "00:00:00.200" }, "subscriptions", "institutions", "regions");
