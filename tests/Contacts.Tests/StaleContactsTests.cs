@@ -17,7 +17,7 @@ public class StaleContactsTests(ContactsFixture fixture) : IClassFixture<Contact
         var stale = await _client.GetJsonAsync<StaleContacts>("/api/contacts/stale");
 
         Assert.Equal(12, stale.OlderThanMonths);
-        Assert.Equal(ContactRequests.SwedishToday().AddMonths(-12), stale.VerifiedBefore);
+        Assert.Equal(ContactRequests.SwedishToday(fixture.Clock.Provider).AddMonths(-12), stale.VerifiedBefore);
         Assert.Null(stale.Owners[^1].OwnerInstitutionId);
         Assert.Single(stale.Owners, owner => owner.OwnerInstitutionId is null);
         var nrf = stale.Owners.Single(owner => owner.OwnerInstitutionId == "norrlandstingens-regionforbund");
@@ -77,9 +77,9 @@ public class StaleContactsTests(ContactsFixture fixture) : IClassFixture<Contact
         await ProblemAssert.NamesFieldsAsync(response, "olderThanMonths");
     }
 
-    private static int ContactsMonthsSince(DateOnly date)
+    private int ContactsMonthsSince(DateOnly date)
     {
-        var today = ContactRequests.SwedishToday();
+        var today = ContactRequests.SwedishToday(fixture.Clock.Provider);
         return ((today.Year - date.Year) * 12) + today.Month - date.Month;
     }
 }
