@@ -11,11 +11,6 @@ namespace Samverkan.Contacts.Tests;
 /// <summary>Calls on /api/contacts that several test classes make.</summary>
 internal static class ContactRequests
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
-    /// <summary>Today's date in Sweden on the service's clock, worked out here rather than with the service's helper.</summary>
-    public static DateOnly SwedishToday(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
-
     public static async Task<(ContactResponse Contact, string ETag)> CreateContactAsync(this HttpClient client, object body)
     {
         using var response = await client.PostJsonAsync("/api/contacts", body);

@@ -24,7 +24,7 @@ public class ContactTombstoneTests(ContactsFixture fixture) : IClassFixture<Cont
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Gone);
         var detail = problem.GetProperty("detail").GetString();
-        var today = ContactRequests.SwedishToday(fixture.Clock.Provider);
+        var today = fixture.Clock.SwedishToday;
         Assert.Contains(new[] { today.AddDays(-1), today }, day => detail == $"Contact '{contact.Id}' was erased on {day:yyyy-MM-dd}.");
     }
 

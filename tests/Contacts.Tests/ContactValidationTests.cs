@@ -53,7 +53,7 @@ public class ContactValidationTests(ContactsFixture fixture) : IClassFixture<Con
     [Fact]
     public async Task A_verification_dated_tomorrow_in_sweden_is_in_the_future()
     {
-        var tomorrow = ContactRequests.SwedishToday(fixture.Clock.Provider).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tomorrow = fixture.Clock.SwedishToday.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         using var response = await PostAsync($$"""{"kind":"function","function":"Chair","forumId":"rur","verifiedOn":"{{tomorrow}}"}""");
 
@@ -64,7 +64,7 @@ public class ContactValidationTests(ContactsFixture fixture) : IClassFixture<Con
     public async Task A_verification_dated_today_in_sweden_is_accepted()
     {
         var forumId = await fixture.CreateForumAsync();
-        var today = ContactRequests.SwedishToday(fixture.Clock.Provider);
+        var today = fixture.Clock.SwedishToday;
 
         var (created, _) = await _client.CreateContactAsync(new { kind = "function", function = "Chair", forumId, verifiedOn = today });
 

@@ -115,9 +115,9 @@ public class ContactsApiTests(ContactsFixture fixture) : IClassFixture<ContactsF
         var (created, etag) = await _client.CreateContactAsync(Chair(await fixture.CreateForumAsync()));
         Assert.Null(created.VerifiedOn);
 
-        var before = ContactRequests.SwedishToday(fixture.Clock.Provider);
+        var before = fixture.Clock.SwedishToday;
         using var response = await _client.SendContactAsync(HttpMethod.Post, $"/api/contacts/{created.Id}/verify", ifMatch: etag);
-        var after = ContactRequests.SwedishToday(fixture.Clock.Provider);
+        var after = fixture.Clock.SwedishToday;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);

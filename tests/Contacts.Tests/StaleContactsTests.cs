@@ -17,7 +17,7 @@ public class StaleContactsTests(ContactsFixture fixture) : IClassFixture<Contact
         var stale = await _client.GetJsonAsync<StaleContacts>("/api/contacts/stale");
 
         Assert.Equal(12, stale.OlderThanMonths);
-        Assert.Equal(ContactRequests.SwedishToday(fixture.Clock.Provider).AddMonths(-12), stale.VerifiedBefore);
+        Assert.Equal(fixture.Clock.SwedishToday.AddMonths(-12), stale.VerifiedBefore);
         Assert.Null(stale.Owners[^1].OwnerInstitutionId);
         Assert.Single(stale.Owners, owner => owner.OwnerInstitutionId is null);
         var nrf = stale.Owners.Single(owner => owner.OwnerInstitutionId == "norrlandstingens-regionforbund");
@@ -79,7 +79,7 @@ public class StaleContactsTests(ContactsFixture fixture) : IClassFixture<Contact
 
     private int ContactsMonthsSince(DateOnly date)
     {
-        var today = ContactRequests.SwedishToday(fixture.Clock.Provider);
+        var today = fixture.Clock.SwedishToday;
         return ((today.Year - date.Year) * 12) + today.Month - date.Month;
     }
 }

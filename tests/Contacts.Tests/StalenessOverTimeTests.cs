@@ -18,7 +18,7 @@ public class StalenessOverTimeTests(ContactsFixture fixture) : IClassFixture<Con
     public async Task A_contact_verified_today_is_not_stale_after_ten_months_and_is_stale_after_a_year()
     {
         var institutionId = await fixture.CreateInstitutionAsync();
-        var today = ContactRequests.SwedishToday(fixture.Clock.Provider);
+        var today = fixture.Clock.SwedishToday;
         var (contact, _) = await _client.CreateContactAsync(new
         {
             kind = "function", function = "Studierektor", institutionId, ownerInstitutionId = institutionId,
@@ -27,7 +27,7 @@ public class StalenessOverTimeTests(ContactsFixture fixture) : IClassFixture<Con
 
         fixture.Clock.Advance(TimeSpan.FromDays(300));
         var tenMonthsOn = await _client.GetJsonAsync<StaleContacts>("/api/contacts/stale");
-        Assert.Equal(ContactRequests.SwedishToday(fixture.Clock.Provider).AddMonths(-12), tenMonthsOn.VerifiedBefore);
+        Assert.Equal(fixture.Clock.SwedishToday.AddMonths(-12), tenMonthsOn.VerifiedBefore);
         Assert.DoesNotContain(tenMonthsOn.Owners, owner => owner.OwnerInstitutionId == institutionId);
 
         // Twelve months after any date are at most 366 days.

@@ -101,7 +101,7 @@ public class MeetingsApiTests(ForumsFixture fixture) : IClassFixture<ForumsFixtu
     public async Task A_recent_meeting_makes_a_dormant_forum_active_again()
     {
         var forum = await CreateAsync(status: "dormant");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).DateTime);
+        var today = fixture.Clock.SwedishToday;
 
         using var response = await RecordAsync(forum.Id, new { on = today.AddDays(-3) });
 

@@ -7,9 +7,7 @@ namespace Samverkan.Forums.Tests;
 [Collection(SeededRegistry.Name)]
 public class StaleDataTests(CoverageFixture fixture)
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Stockholm).DateTime);
+    private DateOnly Today => fixture.Clock.SwedishToday;
 
     [Theory]
     [InlineData("stockholm")]

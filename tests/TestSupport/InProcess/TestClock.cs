@@ -12,6 +12,7 @@ namespace Samverkan.TestSupport.InProcess;
 public sealed class TestClock : IAsyncDisposable
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     private readonly CancellationTokenSource stop = new();
     private readonly Task follower;
@@ -26,6 +27,9 @@ public sealed class TestClock : IAsyncDisposable
     public FakeTimeProvider Provider { get; }
 
     public DateTimeOffset Now => Provider.GetUtcNow();
+
+    /// <summary>Today's date in Sweden on this clock (the date users enter), worked out here rather than with the service's helper.</summary>
+    public DateOnly SwedishToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Stockholm).DateTime);
 
     /// <summary>Moves the clock ahead by <paramref name="by"/> on top of real time.</summary>
     public void Advance(TimeSpan by) => Provider.Advance(by);
