@@ -33,7 +33,7 @@ public class WebhookScheduleTests(ProductionScheduleFixture fixture) : IClassFix
             await _client.GetSubscriptionAsync(id) is var s && !s.GetProperty("enabled").GetBoolean() ? s : (JsonElement?)null, "the subscription to be disabled");
         Assert.Contains($"failed on all {schedule.Count} attempts", disabled.GetProperty("disabledReason").GetString());
         Assert.Equal(schedule.Count, receiver.Received.Count);
-        var attempts = await AttemptTimesAsync(id);
+        var attempts = await AttemptTimesAsync(id, schedule.Count);
         Assert.Equal(schedule.Count, attempts.Count);
         for (var i = 1; i < attempts.Count; i++)
         {
@@ -54,7 +54,7 @@ public class WebhookScheduleTests(ProductionScheduleFixture fixture) : IClassFix
         await receiver.WaitUntilAsync(received => received.Count >= 2, "the attempt an hour later");
 
         Assert.Equal(receiver.Received[0].Id, receiver.Received[1].Id);
-        var attempts = await AttemptTimesAsync(id);
+        var attempts = await AttemptTimesAsync(id, 2);
         Assert.InRange(attempts[1] - attempts[0], TimeSpan.FromHours(1), TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
     }
 
@@ -76,15 +76,20 @@ public class WebhookScheduleTests(ProductionScheduleFixture fixture) : IClassFix
         var disabled = await Eventually.GetValueAsync(async () =>
             await _client.GetSubscriptionAsync(id) is var s && !s.GetProperty("enabled").GetBoolean() ? s : (JsonElement?)null, "the subscription to be disabled");
         Assert.Contains("longer than 5.00:00:00", disabled.GetProperty("disabledReason").GetString());
-        var attempts = await AttemptTimesAsync(id);
+        var attempts = await AttemptTimesAsync(id, 3);
         Assert.Equal(3, attempts.Count);
         Assert.InRange(attempts[2] - attempts[0], TimeSpan.FromDays(5), TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
     }
 
-    /// <summary>When each attempt on the subscription's one logged event was made, on the service's clock.</summary>
-    private async Task<List<DateTimeOffset>> AttemptTimesAsync(string subscriptionId)
-    {
-        var entry = Assert.Single(await _client.GetAllAsync<JsonElement>($"/api/subscriptions/{subscriptionId}/deliveries"));
-        return entry.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("at").GetDateTimeOffset()).ToList();
-    }
+    /// <summary>
+    /// When each attempt on the subscription's one logged event was made, on the service's clock,
+    /// once the log holds <paramref name="count"/> (an attempt is logged after its answer arrives).
+    /// </summary>
+    private async Task<List<DateTimeOffset>> AttemptTimesAsync(string subscriptionId, int count) =>
+        await Eventually.GetAsync(async () =>
+        {
+            var entry = Assert.Single(await _client.GetAllAsync<JsonElement>($"/api/subscriptions/{subscriptionId}/deliveries"));
+            var times = entry.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("at").GetDateTimeOffset()).ToList();
+            return times.Count >= count ? times : null;
+        }, $"{count} attempts in the delivery log");
 }

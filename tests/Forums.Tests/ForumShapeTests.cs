@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Samverkan.Forums.Model;
+
+namespace Samverkan.Forums.Tests;
+
+/// <summary>
+/// A forum field lives in three shapes: what a client sends (<see cref="ForumInput"/>), what is
+/// stored (<see cref="Forum"/>) and what is read and carried in events (<see cref="ForumResponse"/>),
+/// mapped by name. These tests make a field added to one shape, or left out of a mapping, fail
+/// here rather than silently drop a value.
+/// </summary>
+public class ForumShapeTests
+{
+    [Fact]
+    public void The_three_shapes_have_the_same_fields_in_the_same_order_besides_id_and_version()
+    {
+        var input = Names<ForumInput>();
+
+        Assert.Equal(["Id", .. input], Names<Forum>());
+        Assert.Equal(["Id", .. input.Where(name => name != "MeetingDates"), "Version", "MeetingDates"], Names<ForumResponse>());
+    }
+
+    [Fact]
+    public void Every_field_sent_is_stored_and_read_back_unchanged()
+    {
+        var input = EveryFieldSet();
+
+        var forum = input.ToForum("prov-forum");
+        var read = ForumResponse.From(forum, 7, new Dictionary<string, InstitutionName>());
+
+        foreach (var name in Names<ForumInput>())
+        {
+            var sent = Value(input, name);
+            Assert.False(sent is null or "[]", $"The sample leaves {name} unset.");
+            Assert.True(sent == Value(forum, name), $"{name}: sent {sent}, stored {Value(forum, name)}.");
+            if (name != "Participants")
+            {
+                Assert.True(sent == Value(read, name), $"{name}: sent {sent}, read {Value(read, name)}.");
+            }
+        }
+        var participant = Assert.Single(read.Participants);
+        Assert.Equal(input.Participants![0], new Participant(participant.InstitutionId, participant.Capacity, participant.ViaForumId,
+            participant.ViaInstitutionId, participant.From, participant.To, participant.Note));
+    }
+
+    /// <summary>A forum with every field set to a value other than its default.</summary>
+    private static ForumInput EveryFieldSet() => new()
+    {
+        Name = "Provforum",
+        Abbreviation = "PF",
+        RegionIds = ["norra"],
+        ParentId = "nrf",
+        ParentDescription = "Under förbundsdirektionen",
+        Participants = [new Participant("umea-universitet", ParticipationCapacity.RepresentedVia, "fui-radet", "region-vasterbotten",
+            new DateOnly(2015, 1, 1), new DateOnly(2030, 12, 31), "Via rådet")],
+        Purpose = "Samverkan om VFU",
+        Background = "Bildat efter avtal",
+        StartYear = 2012,
+        FormalBasis = new FormalBasis(FormalBasisKind.VfuAgreement, "VFU-avtal", 2012),
+        Meetings = new Meetings(4, 5, MeetingPeriod.Term, MeetingForm.Mixed, "4–5 per termin"),
+        Chair = new Chair("Prorektor", "Växlar årligen"),
+        Secretary = "Kansliet",
+        MunicipalitiesTakePart = MunicipalityParticipation.Some,
+        CooperationKinds = [CooperationKind.JointReporting],
+        Professions = ["Sjuksköterska"],
+        Status = ForumStatus.Dormant,
+        LastMeetingOn = new DateOnly(2018, 5, 5),
+        StatusNote = "Vilande sedan 2018",
+        Provenance = new Provenance("Kansliet", new DateOnly(2018, 10, 24), "Kartläggningen 2018"),
+        Website = "https://example.se/provforum",
+        MeetingDates = [new DateOnly(2017, 3, 3), new DateOnly(2018, 5, 5)],
+    };
+
+    private static List<string> Names<T>() => [.. typeof(T).GetProperties().Select(property => property.Name)];
+
+    private static string? Value(object shape, string name) =>
+        shape.GetType().GetProperty(name)!.GetValue(shape) is { } value ? JsonSerializer.Serialize(value) : null;
+}
