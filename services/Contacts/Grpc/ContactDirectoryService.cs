@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Samverkan.Contacts.Model;
 using Samverkan.Contacts.Protos;
 using Samverkan.Storage;
@@ -12,7 +13,7 @@ namespace Samverkan.Contacts.Grpc;
 /// Deliberately without the personal fields (the person and the note, which may name one):
 /// they stay here, behind the REST API's visibility rule. Erased contacts are left out.
 /// </summary>
-public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts) : ContactDirectory.ContactDirectoryBase
+public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts, IOptions<StalenessOptions> staleness) : ContactDirectory.ContactDirectoryBase
 {
     public override async Task<ListContactsReply> ListContacts(ListContactsRequest request, ServerCallContext context)
     {
@@ -34,7 +35,7 @@ public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts
                 found[stored.Value.Id] = stored.Value;
             }
         }
-        var reply = new ListContactsReply();
+        var reply = new ListContactsReply { StaleAfterMonths = staleness.Value.StaleAfterMonths };
         reply.Contacts.AddRange(found.Values.Where(contact => contact.ErasedOn is null).Select(ToContactPoint));
         return reply;
     }

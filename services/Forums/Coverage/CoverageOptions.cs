@@ -5,7 +5,7 @@ namespace Samverkan.Forums.Coverage;
 /// <summary>
 /// Section <c>Coverage</c>: how long a forum may go without a recorded meeting before the date
 /// asked about and still count as active (<c>Coverage:DormantAfterMonths</c>, default 12).
-/// When a contact point is stale is Contacts' setting (<see cref="ContactStaleness"/>).
+/// When a contact point is stale is Contacts' setting, sent with its contact points (ContactPoints).
 /// </summary>
 public sealed class CoverageOptions
 {

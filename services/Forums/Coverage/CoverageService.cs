@@ -4,7 +4,7 @@ using Samverkan.Forums.Model;
 namespace Samverkan.Forums.Coverage;
 
 /// <summary>Puts the gathered inputs through the pure calculators: one region, all regions, or a region's reach plan.</summary>
-public sealed class CoverageService(CoverageSource source, IOptions<CoverageOptions> coverageOptions, IOptions<ContactStaleness> staleness)
+public sealed class CoverageService(CoverageSource source, IOptions<CoverageOptions> coverageOptions)
 {
     private readonly CoverageOptions options = coverageOptions.Value;
 
@@ -54,8 +54,13 @@ public sealed class CoverageService(CoverageSource source, IOptions<CoverageOpti
         }
         var activeForums = coverage.Forums.Where(forum => forum.Active && forum.Includes.Count > 0).Select(forum => forum.Id).ToList();
         var institutionIds = coverage.Institutions.Select(institution => institution.Id).ToList();
-        var contacts = activeForums.Count + institutionIds.Count == 0 ? [] : await source.ContactsAsync(activeForums, institutionIds, ct);
-        return ReachPlanner.Plan(coverage, contacts, staleness.Value.StaleAfterMonths);
+        if (activeForums.Count + institutionIds.Count == 0)
+        {
+            // Nothing to reach, so no contact point to judge.
+            return ReachPlanner.Plan(coverage, [], contactStaleAfterMonths: 0);
+        }
+        var contacts = await source.ContactsAsync(activeForums, institutionIds, ct);
+        return ReachPlanner.Plan(coverage, contacts.Points, contacts.StaleAfterMonths);
     }
 
     public async Task<(IReadOnlyList<RegionInput> Regions, List<Forum> Forums, Dictionary<string, InstitutionInfo> Institutions)> AllInputsAsync(

@@ -74,15 +74,18 @@ public sealed class CoverageSource(
             StringComparer.Ordinal);
     }
 
-    /// <summary>Contact points attached to any of the forums or institutions; with both empty, every contact point.</summary>
-    public async Task<List<ContactPointInput>> ContactsAsync(IEnumerable<string> forumIds, IEnumerable<string> institutionIds, CancellationToken ct)
+    /// <summary>
+    /// Contact points attached to any of the forums or institutions; with both empty, every contact
+    /// point. With them, the Contacts service's own period after which a point is stale.
+    /// </summary>
+    public async Task<ContactPoints> ContactsAsync(IEnumerable<string> forumIds, IEnumerable<string> institutionIds, CancellationToken ct)
     {
         var request = new ListContactsRequest();
         request.ForumIds.AddRange(forumIds);
         request.InstitutionIds.AddRange(institutionIds);
         var reply = await contacts.ListContactsAsync(request, cancellationToken: ct);
-        return [.. reply.Contacts.Select(c => new ContactPointInput(c.Id, c.Kind, Blank(c.Function), Blank(c.ForumId), Blank(c.InstitutionId),
-            Blank(c.OwnerInstitutionId), Date(c.VerifiedOn), Date(c.ValidFrom), Date(c.ValidTo)))];
+        return new ContactPoints([.. reply.Contacts.Select(c => new ContactPointInput(c.Id, c.Kind, Blank(c.Function), Blank(c.ForumId), Blank(c.InstitutionId),
+            Blank(c.OwnerInstitutionId), Date(c.VerifiedOn), Date(c.ValidFrom), Date(c.ValidTo)))], reply.StaleAfterMonths);
     }
 
     private static RegionInput ToInput(RegionReply region) => new(region.Id, region.Name, region.OrdinanceName,
@@ -95,3 +98,6 @@ public sealed class CoverageSource(
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>Contact points as the Contacts service lists them, with its Contacts:StaleAfterMonths.</summary>
+public sealed record ContactPoints(IReadOnlyList<ContactPointInput> Points, int StaleAfterMonths);

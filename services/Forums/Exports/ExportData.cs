@@ -39,7 +39,7 @@ public sealed class ExportLoader(DocumentCollection<Forum> store, CoverageSource
         var ids = regions.SelectMany(region => region.Members.Select(member => member.InstitutionId))
             .Concat(forums.SelectMany(forum => forum.Participants.SelectMany(p => new[] { p.InstitutionId, p.ViaInstitutionId })).OfType<string>());
         var institutions = await source.InstitutionsAsync(ids, asOf, ct);
-        var contacts = await source.ContactsAsync([], [], ct);
+        var contacts = (await source.ContactsAsync([], [], ct)).Points;
         var coverages = coverage.Compute(regions, forums, institutions, await source.ForumLookupAsync(forums, ct), asOf);
         return new ExportData(asOf, clock.GetUtcNow(), regions, forums,
             stored.ToDictionary(s => s.Value.Id, s => s.Version, StringComparer.Ordinal), institutions, contacts, coverages,

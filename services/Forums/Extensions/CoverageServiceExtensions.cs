@@ -11,7 +11,6 @@ public static class CoverageServiceExtensions
     public static IHostApplicationBuilder AddCoverage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CoverageOptions>().BindConfiguration(CoverageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ContactStaleness>().BindConfiguration(ContactStaleness.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddServiceClient<ContactDirectory.ContactDirectoryClient>("Contacts");
         builder.Services.AddScoped<CoverageSource>();
         builder.Services.AddScoped<CoverageService>();
