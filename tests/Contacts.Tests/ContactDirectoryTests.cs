@@ -21,6 +21,15 @@ public sealed class ContactDirectoryTests(ContactsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_reply_says_after_how_many_months_a_contact_point_is_stale_by_this_services_setting()
+    {
+        var reply = await Client.ListContactsAsync(new ListContactsRequest { ForumIds = { "rur" } });
+
+        // Contacts:StaleAfterMonths at its default: Forums flags stale points by this value, not a copy of the setting.
+        Assert.Equal(12, reply.StaleAfterMonths);
+    }
+
+    [Fact]
     public async Task A_person_contact_travels_without_the_person()
     {
         var institutionId = await fixture.CreateInstitutionAsync();
