@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Samverkan.Events.Outbox;
 
 namespace Samverkan.Events.Relay;
@@ -19,20 +20,13 @@ public static class RelayRegistration
         services.AddSingleton<OutboxTrimmer>();
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<EventMetrics>();
-        services.TryAddTimeProvider();
+        // A host that has no clock yet (a test of the relay alone) gets the system clock.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations()
             .Validate(relay => relay.MaxRetryDelay >= relay.FirstRetryDelay, "Events:Relay:MaxRetryDelay must not be shorter than Events:Relay:FirstRetryDelay.")
             .ValidateOnStart();
         services.AddHostedService<OutboxRelay>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
         return services;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }
