@@ -9,7 +9,7 @@ namespace Samverkan.TestSupport.InProcess;
 /// One service hosted in the test process on real Kestrel endpoints (REST and gRPC on the ports
 /// the platform chose for it), so the other services, started as processes, call it over real
 /// HTTP and gRPC as they would in production. What the test gains: the service's clock is the
-/// test's (<paramref name="clock"/>), and its container is at hand (<see cref="WebApplicationFactory{TEntryPoint}.Services"/>).
+/// test's (<paramref name="clock"/>).
 /// </summary>
 /// <param name="settings">The service's configuration as environment variables (<c>Kestrel__Endpoints__Http__Url</c>), see RunningPlatform.SettingsFor.</param>
 /// <param name="clock">The service's <see cref="TimeProvider"/>, in place of the system clock.</param>

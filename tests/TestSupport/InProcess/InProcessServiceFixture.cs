@@ -16,9 +16,6 @@ public abstract class InProcessServiceFixture<TProgram>(params string[] services
     /// <summary>The clock of the service under test; advance it to test rules measured in hours or days.</summary>
     public TestClock Clock { get; } = new();
 
-    /// <summary>The container of the service under test.</summary>
-    public IServiceProvider Services => (host ?? throw new InvalidOperationException("The service is not started.")).Services;
-
     protected override PlatformOptions StartOptions(PlatformOptions options) => options with { HostedByCaller = [Names[0]] };
 
     public override async ValueTask InitializeAsync()

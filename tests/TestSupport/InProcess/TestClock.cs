@@ -26,10 +26,8 @@ public sealed class TestClock : IAsyncDisposable
     /// <summary>The provider registered as the service's <see cref="TimeProvider"/>.</summary>
     public FakeTimeProvider Provider { get; }
 
-    public DateTimeOffset Now => Provider.GetUtcNow();
-
     /// <summary>Today's date in Sweden on this clock (the date users enter), worked out here rather than with the service's helper.</summary>
-    public DateOnly SwedishToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Stockholm).DateTime);
+    public DateOnly SwedishToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Provider.GetUtcNow(), Stockholm).DateTime);
 
     /// <summary>Moves the clock ahead by <paramref name="by"/> on top of real time.</summary>
     public void Advance(TimeSpan by) => Provider.Advance(by);
