@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Samverkan.Http;
@@ -18,7 +19,7 @@ public static class Preconditions
     /// A 400 problem when If-Match is not "*" or a list of entity tags (RFC 9110 §13.1.1), a 412
     /// when it names neither "*" nor the current version; null when the write may go ahead.
     /// </summary>
-    public static IResult? CheckIfMatch(this HttpContext context, long currentVersion)
+    public static ProblemHttpResult? CheckIfMatch(this HttpContext context, long currentVersion)
     {
         var header = context.Request.Headers.IfMatch;
         if (header.Count == 0)

@@ -1,14 +1,13 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Samverkan.Audit;
-using Samverkan.Events.Outbox;
 using Samverkan.Http;
-using Samverkan.Institutions.Events;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Versioning;
 using Samverkan.Storage;
 using Samverkan.Text;
+using Samverkan.Writes;
 
 namespace Samverkan.Institutions.Apis;
 
@@ -18,13 +17,21 @@ public static class InstitutionsApi
     public static IEndpointRouteBuilder MapInstitutionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/institutions").WithTags("Institutions");
-        api.MapGet("/", ListAsync).WithSummary("List institutions; q searches current and former names and abbreviations");
-        api.MapGet("/{id}", GetAsync).WithName("GetInstitution");
-        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.RegistryAdmin);
-        api.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Update; a new name is recorded as a rename and the old one kept as history");
-        api.MapDelete("/{id}", RetireAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Retire (close) the institution; it is never erased");
-        api.MapPost("/{id}/merge", MergeAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Record that the institution was merged into a successor");
-        api.MapPost("/{id}/planned-mergers", AddPlannedMergerAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Record a planned merger, or a dropped one, as history");
+        api.MapGet("/", ListAsync).WithName("ListInstitutions")
+            .WithSummary("List institutions; q searches current and former names and abbreviations");
+        api.MapGet("/{id}", GetAsync).WithName("GetInstitution").WithSummary("Read one institution").ReadsVersioned();
+        var writes = api.MapGroup("").RequireAuthorization(Policies.RegistryAdmin);
+        writes.MapPost("/", CreateAsync).WithName("CreateInstitution").WithSummary("Add an institution");
+        writes.MapPut("/{id}", UpdateAsync).WithName("ReplaceInstitution").Accepts<InstitutionInput>("application/json").WritesVersioned()
+            .WithSummary("Update; a new name is recorded as a rename and the old one kept as history");
+        writes.MapPatch("/{id}", PatchAsync).WithName("PatchInstitution").Accepts<InstitutionInput>(MergePatch.MediaType).WritesVersioned()
+            .WithSummary("Change some fields (JSON Merge Patch); the rest stays as it is");
+        writes.MapDelete("/{id}", RetireAsync).WithName("RetireInstitution").WritesVersioned()
+            .WithSummary("Retire (close) the institution; it is never erased");
+        writes.MapPost("/{id}/merge", MergeAsync).WithName("MergeInstitution").WritesVersioned()
+            .WithSummary("Record that the institution was merged into a successor");
+        writes.MapPost("/{id}/planned-mergers", AddPlannedMergerAsync).WithName("AddPlannedMerger").WritesVersioned()
+            .WithSummary("Record a planned merger, or a dropped one, as history");
         return app;
     }
 
@@ -55,51 +62,69 @@ public static class InstitutionsApi
         string id, HttpContext context, DocumentCollection<Institution> institutions, CancellationToken ct)
     {
         var stored = await institutions.GetAsync(id, ct);
-        return stored is null ? NotFoundProblem.For("institution", id) : Respond(context, stored);
+        if (stored is null)
+        {
+            return NotFoundProblem.For("institution", id);
+        }
+        context.SetETag(stored.Version);
+        return Respond(stored);
     }
 
     private static async Task<Results<Created<InstitutionResponse>, ValidationProblem>> CreateAsync(
-        InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit, CancellationToken ct)
+        InstitutionInput input, [AsParameters] InstitutionWrite write)
     {
         var validation = InstitutionChanges.Validate(input);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var response = await institutions.CommitWithFreeIdAsync(Slug.From(input.Name!), async id =>
+        var created = await write.Writes.CreateAsync(write.Context, Slug.From(input.Name!), id => InstitutionChanges.Create(id, input), write.Cancellation);
+        return TypedResults.Created($"/api/institutions/{created.Value.Id}", InstitutionResponse.From(created.Value, created.Version));
+    }
+
+    /// <summary>PUT: the whole input, or exactly what GET returned with fields changed (read-only fields ignored when they match).</summary>
+    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
+        string id, [AsParameters] InstitutionWrite write)
+    {
+        var body = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
+        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Replacement<InstitutionInput>(body, shown, write.Json.Value.SerializerOptions, validation));
+    }
+
+    /// <summary>PATCH: a JSON Merge Patch of the institution as GET shows it.</summary>
+    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> PatchAsync(
+        string id, [AsParameters] InstitutionWrite write)
+    {
+        var patch = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
+        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Patched<InstitutionInput>(patch, shown, write.Json.Value.SerializerOptions, validation));
+    }
+
+    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> UpdateFromAsync(
+        string id, InstitutionWrite write, Func<InstitutionResponse, Validation, InstitutionInput?> read)
+    {
+        var written = await write.Writes.ChangeAsync(write.Context, id, current =>
         {
-            var institution = InstitutionChanges.Create(id, input);
-            var created = InstitutionResponse.From(institution, 1);
-            await outbox.CommitAsync(
-                [institutions.Insert(institution), audit.RecordChange(InstitutionEvents.Created, id, null, created)],
-                [InstitutionEvents.Announce(InstitutionEvents.Created, institution, 1)], ct);
-            return created;
-        }, ct);
-        context.SetETag(1);
-        return TypedResults.Created($"/api/institutions/{response.Id}", response);
+            var validation = new Validation();
+            var input = read(InstitutionResponse.From(current.Value, current.Version), validation);
+            if (input is not null)
+            {
+                validation = InstitutionChanges.Validate(input);
+            }
+            return validation.IsValid
+                ? Change.To(WriteActions.Updated, InstitutionChanges.Update(current.Value, input!, write.Today))
+                : TypedResults.ValidationProblem(validation.Errors);
+        }, write.Cancellation);
+        return written.Answer(Respond);
     }
 
-    private static Task<IResult> UpdateAsync(
-        string id, InstitutionInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RetireAsync(string id, [AsParameters] InstitutionWrite write)
     {
-        var validation = InstitutionChanges.Validate(input);
-        return validation.IsValid
-            ? ChangeAsync(id, context, institutions, outbox, audit, InstitutionEvents.Updated, current => InstitutionChanges.Update(current, input, Today(clock)), ct)
-            : Task.FromResult<IResult>(TypedResults.ValidationProblem(validation.Errors));
+        var written = await write.Writes.ChangeAsync(write.Context, id,
+            current => Change.To(InstitutionResource.Retired, InstitutionChanges.Retire(current.Value, write.Today)), write.Cancellation);
+        return written.Answer(_ => TypedResults.NoContent());
     }
 
-    private static async Task<IResult> RetireAsync(
-        string id, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var result = await ChangeAsync(id, context, institutions, outbox, audit, InstitutionEvents.Retired, current => InstitutionChanges.Retire(current, Today(clock)), ct);
-        return result is Ok<InstitutionResponse> ? TypedResults.NoContent() : result;
-    }
-
-    private static async Task<IResult> MergeAsync(
-        string id, MergeInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> MergeAsync(
+        string id, MergeInput input, [AsParameters] InstitutionWrite write)
     {
         var validation = InstitutionChanges.Validate(input);
         if (!validation.IsValid)
@@ -110,18 +135,21 @@ public static class InstitutionsApi
         {
             validation.Add("successorId", "An institution cannot merge into itself.");
         }
-        else if (input.SuccessorId is not null && await institutions.GetAsync(input.SuccessorId, ct) is null)
+        else if (input.SuccessorId is not null && await write.Institutions.GetAsync(input.SuccessorId, write.Cancellation) is null)
         {
             validation.Add("successorId", $"No institution has the id '{input.SuccessorId}'.");
         }
-        return validation.IsValid
-            ? await ChangeAsync(id, context, institutions, outbox, audit, InstitutionEvents.Merged, current => InstitutionChanges.Merge(current, input, Today(clock)), ct)
-            : TypedResults.ValidationProblem(validation.Errors);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+        var written = await write.Writes.ChangeAsync(write.Context, id,
+            current => Change.To(InstitutionResource.Merged, InstitutionChanges.Merge(current.Value, input, write.Today)), write.Cancellation);
+        return written.Answer(Respond);
     }
 
-    private static async Task<IResult> AddPlannedMergerAsync(
-        string id, PlannedMergerInput input, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit,
-        CancellationToken ct)
+    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> AddPlannedMergerAsync(
+        string id, PlannedMergerInput input, [AsParameters] InstitutionWrite write)
     {
         var validation = InstitutionChanges.Validate(input);
         if (!validation.IsValid)
@@ -130,42 +158,18 @@ public static class InstitutionsApi
         }
         foreach (var (related, index) in (input.RelatedInstitutionIds ?? []).Select((related, index) => (related, index)))
         {
-            if (await institutions.GetAsync(related, ct) is null)
+            if (await write.Institutions.GetAsync(related, write.Cancellation) is null)
             {
                 validation.Add($"relatedInstitutionIds[{index}]", $"No institution has the id '{related}'.");
             }
         }
-        return validation.IsValid
-            ? await ChangeAsync(id, context, institutions, outbox, audit, InstitutionEvents.Updated, current => InstitutionChanges.AddPlannedMerger(current, input), ct)
-            : TypedResults.ValidationProblem(validation.Errors);
-    }
-
-    /// <summary>
-    /// Load, check If-Match, apply, and store with the version read, together with the event
-    /// announcing it: a concurrent write surfaces as 409/412, never lost.
-    /// </summary>
-    private static async Task<IResult> ChangeAsync(
-        string id, HttpContext context, DocumentCollection<Institution> institutions, EventOutbox outbox, AuditTrail audit, string eventType,
-        Func<Institution, Institution> change, CancellationToken ct)
-    {
-        var current = await institutions.GetAsync(id, ct);
-        if (current is null)
+        if (!validation.IsValid)
         {
-            return NotFoundProblem.For("institution", id);
+            return TypedResults.ValidationProblem(validation.Errors);
         }
-        if (context.CheckIfMatch(current.Version) is { } failed)
-        {
-            return failed;
-        }
-        var changed = change(current.Value);
-        if (InstitutionChanges.ValidateStored(changed) is { IsValid: false } tooLarge)
-        {
-            return TypedResults.ValidationProblem(tooLarge.Errors);
-        }
-        var version = current.Version + 1;
-        var audited = audit.RecordChange(eventType, id, InstitutionResponse.From(current.Value, current.Version), InstitutionResponse.From(changed, version));
-        await outbox.CommitAsync([institutions.Replace(changed, current.Version), audited], [InstitutionEvents.Announce(eventType, changed, version)], ct);
-        return Respond(context, new Versioned<Institution>(changed, version));
+        var written = await write.Writes.ChangeAsync(write.Context, id,
+            current => Change.To(WriteActions.Updated, InstitutionChanges.AddPlannedMerger(current.Value, input)), write.Cancellation);
+        return written.Answer(Respond);
     }
 
     private static async Task<HashSet<string>?> RegionMembersAsync(
@@ -183,11 +187,6 @@ public static class InstitutionsApi
         }
     }
 
-    private static Ok<InstitutionResponse> Respond(HttpContext context, Versioned<Institution> stored)
-    {
-        context.SetETag(stored.Version);
-        return TypedResults.Ok(InstitutionResponse.From(stored.Value, stored.Version));
-    }
-
-    private static DateOnly Today(TimeProvider clock) => SwedishDate.Today(clock);
+    private static Ok<InstitutionResponse> Respond(Versioned<Institution> stored) =>
+        TypedResults.Ok(InstitutionResponse.From(stored.Value, stored.Version));
 }

@@ -1,4 +1,5 @@
 using Samverkan.Events;
+using Samverkan.Institutions.Apis;
 using Samverkan.Events.Hosting;
 using Samverkan.Institutions.Events;
 using Samverkan.Institutions.Model;
@@ -6,6 +7,7 @@ using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
 using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
+using Samverkan.Writes;
 
 namespace Samverkan.Institutions.Extensions;
 
@@ -19,6 +21,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(provider => new DocumentCollection<Institution>(
             provider.GetRequiredService<IDocumentStore>(), Collection, institution => institution.Id));
         builder.AddEventPublishing(Topics.Institutions);
+        builder.Services.AddVersionedWrites<Institution, InstitutionResource>();
         builder.Services.AddSeed<Institution>("institutions.json",
             institution => InstitutionEvents.Announce(InstitutionEvents.Created, institution, 1));
         builder.AddServiceClient<RegionDirectory.RegionDirectoryClient>("Regions");

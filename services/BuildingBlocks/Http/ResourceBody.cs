@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Samverkan.Http;
+
+/// <summary>
+/// Reads a PUT or PATCH body against the resource as the API shows it now, so a client can
+/// send back what GET returned (read-only fields ignored when they match, see
+/// <see cref="ReadOnlyFields"/>) or only what changes (<see cref="MergePatch"/>). The result is
+/// read with the API's strict options, so an unknown or mistyped field is a 400 naming it.
+/// </summary>
+public static class ResourceBody
+{
+    /// <summary>
+    /// The body as a JSON object. The route declares its input type and media type
+    /// (<c>Accepts</c>), so routing answers 415 for another Content-Type before this runs.
+    /// </summary>
+    public static async Task<JsonObject> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, options, ct)
+                ?? throw new JsonException("The body is null; send a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The request body is not valid JSON.", StatusCodes.Status400BadRequest, e);
+        }
+    }
+
+    /// <summary>The replacement a PUT sent; null with errors in <paramref name="validation"/> when a read-only field differs.</summary>
+    public static TInput? Replacement<TInput>(JsonObject body, object shown, JsonSerializerOptions options, Validation validation) =>
+        Read<TInput>((JsonObject)body.DeepClone(), Represent(shown, options), options, validation);
+
+    /// <summary>The replacement a merge patch makes of the resource as shown.</summary>
+    public static TInput? Patched<TInput>(JsonObject patch, object shown, JsonSerializerOptions options, Validation validation)
+    {
+        var current = Represent(shown, options);
+        return Read<TInput>((JsonObject)MergePatch.Apply(current, patch)!, current, options, validation);
+    }
+
+    private static TInput? Read<TInput>(JsonObject body, JsonObject current, JsonSerializerOptions options, Validation validation)
+    {
+        ReadOnlyFields.Strip(body, current, options.GetTypeInfo(typeof(TInput)), validation);
+        if (!validation.IsValid)
+        {
+            return default;
+        }
+        try
+        {
+            return body.Deserialize<TInput>(options);
+        }
+        catch (JsonException e)
+        {
+            // The problem handler names the field, as it does for a body bound directly.
+            throw new BadHttpRequestException("The request body is not valid.", StatusCodes.Status400BadRequest, e);
+        }
+    }
+
+    private static JsonObject Represent(object shown, JsonSerializerOptions options) =>
+        JsonSerializer.SerializeToNode(shown, shown.GetType(), options) as JsonObject
+            ?? throw new InvalidOperationException($"{shown.GetType().Name} is not shown as a JSON object.");
+}
