@@ -19,7 +19,7 @@ public static class InstitutionsApi
     {
         var api = app.MapGroup("/api/institutions").WithTags("Institutions");
         api.MapGet("/", ListAsync).WithSummary("List institutions; q searches current and former names and abbreviations");
-        api.MapGet("/{id}", GetAsync).WithName("GetInstitution");
+        api.MapGet("/{id}", GetAsync).WithName("GetInstitution").ReadsVersioned();
         api.MapPost("/", CreateAsync).RequireAuthorization(Policies.RegistryAdmin);
         api.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Update; a new name is recorded as a rename and the old one kept as history");
         api.MapDelete("/{id}", RetireAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Retire (close) the institution; it is never erased");
