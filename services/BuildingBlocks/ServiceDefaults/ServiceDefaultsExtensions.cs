@@ -31,13 +31,13 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
         builder.AddSamverkanAuth();
+        builder.RouteByPathAndMethod();
 
         var services = builder.Services;
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddSamverkanCompression();
-        services.RouteByPathAndMethod();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw instead of answering a bare 400, so the handler above can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -50,6 +50,6 @@ internal static class ProblemDefaults
         StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
         StatusCodes.Status401Unauthorized => "Send a bearer token or an API key.",
         StatusCodes.Status403Forbidden => "The caller is not allowed to do this.",
-        _ => $"{title}.",
+        _ => title.EndsWith('.') ? title : $"{title}.",
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Samverkan.ServiceDefaults.Protocol;
 
@@ -21,25 +22,33 @@ public static class ContentTypes
 {
     private const string PolicyName = "AcceptsMatcherPolicy";
 
-    /// <summary>Removes the media-type routing policy; <see cref="EnsureRoutedByPathAndMethod"/> checks it stayed removed.</summary>
-    public static IServiceCollection RouteByPathAndMethod(this IServiceCollection services)
+    /// <summary>
+    /// Removes the media-type routing policy once every registration is made: AddRouting (which
+    /// AddGrpc, YARP and others call) registers it again each time it finds it missing, so it is
+    /// removed as the container is built. The factory is the host's default with its default
+    /// checks (scopes and registrations validated in Development).
+    /// </summary>
+    public static void RouteByPathAndMethod(this IHostApplicationBuilder builder)
     {
-        // Registered now, so a later AddRouting has nothing left to add.
-        services.AddRouting();
-        foreach (var descriptor in services.Where(IsAcceptsPolicy).ToList())
-        {
-            services.Remove(descriptor);
-        }
-        return services;
+        var development = builder.Environment.IsDevelopment();
+        builder.ConfigureContainer(
+            new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = development, ValidateOnBuild = development }),
+            services =>
+            {
+                foreach (var descriptor in services.Where(IsAcceptsPolicy).ToList())
+                {
+                    services.Remove(descriptor);
+                }
+            });
     }
 
-    /// <summary>Fails start-up when something registered the policy again after <see cref="RouteByPathAndMethod"/>.</summary>
+    /// <summary>Fails start-up when the policy is registered after all (another container factory replaced this one).</summary>
     public static void EnsureRoutedByPathAndMethod(this IApplicationBuilder app)
     {
         if (app.ApplicationServices.GetServices<MatcherPolicy>().Any(policy => policy.GetType().Name == PolicyName))
         {
             throw new InvalidOperationException(
-                $"Routing by Content-Type ({PolicyName}) is registered again: a wrong Content-Type would answer 404. Call AddServiceDefaults after what registers routing.");
+                $"Routing by Content-Type ({PolicyName}) is registered: a wrong Content-Type would answer 404. Another ConfigureContainer replaced the one AddServiceDefaults set.");
         }
     }
 
