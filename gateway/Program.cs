@@ -5,6 +5,7 @@ using Samverkan.Gateway.Security;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Limits;
+using Samverkan.ServiceDefaults.Protocol;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +14,9 @@ builder.AddGatewayServices();
 var app = builder.Build();
 // First, so every answer carries the headers: errors, refusals and the services' answers alike.
 app.UseSecurityHeaders();
+// The gateway's own answers (health, the API reference page, audit); a service's answer comes
+// compressed by the service and is passed through as it is (ServiceDefaults' Compression).
+app.UseResponseCompression();
 app.UseApiReferencePolicy(ApiReferenceApi.ReferencePath);
 // Before anything reads the request: an oversized line or headers are refused here (problem+json).
 app.UseRequestLimits();
@@ -21,8 +25,11 @@ app.UseExceptionHandler();
 // a service that is down answers 503 (ServiceUnavailable).
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
+// Routing here rather than first, so a HEAD is routed as its GET; the proxy sends it on as a HEAD.
+app.UseHeadAsGet();
+app.UseRouting();
 // Before authentication: a preflight carries no credentials and is answered here.
-app.UseCors();
+app.UseCrossOrigin();
 // Before authentication, so an address that keeps sending bad credentials stops costing key lookups.
 app.UseFailedAuthenticationLimit();
 app.UseSamverkanAuth();

@@ -1,5 +1,7 @@
 using Samverkan.Gateway.Security;
 using Samverkan.Gateway.Topology;
+using Samverkan.ServiceDefaults.Protocol;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Samverkan.Gateway.Extensions;
 
@@ -11,7 +13,17 @@ public static class GatewayServiceExtensions
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         // Routes and clusters live only in configuration (section ReverseProxy); nothing is routed from code.
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            // A HEAD is routed here as a GET (HeadRequests); the service is asked with a HEAD, so it
+            // sends no body for the gateway to throw away.
+            .AddTransforms(transforms => transforms.AddRequestTransform(transform =>
+            {
+                if (transform.HttpContext.ArrivedAsHead())
+                {
+                    transform.ProxyRequest.Method = HttpMethod.Head;
+                }
+                return ValueTask.CompletedTask;
+            }));
         builder.Services.AddSingleton<ServiceTopology>();
         builder.Services.AddHttpClient(ServicesClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.AddClientRateLimits();

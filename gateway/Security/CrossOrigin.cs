@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Samverkan.Gateway.Security;
 
@@ -24,6 +25,35 @@ public static class CrossOrigin
             .WithExposedHeaders("ETag", "Location", "Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         return builder;
+    }
+
+    /// <summary>
+    /// CORS, and <c>Vary: Origin</c> on every answer while any origin is allowed: whether an
+    /// answer carries Access-Control-Allow-Origin depends on the request's Origin, so a cache
+    /// must not hand an answer made for one origin (or for none, as a server's call is) to
+    /// another. ASP.NET Core adds it only when several origins are allowed and the request had one.
+    /// </summary>
+    public static WebApplication UseCrossOrigin(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<CrossOriginSettings>>().Value.Origins.Length > 0)
+        {
+            app.Use((context, next) =>
+            {
+                // Registered before the CORS middleware's own callback, so it runs after it and sees its Vary.
+                context.Response.OnStarting(() =>
+                {
+                    var vary = context.Response.Headers.Vary;
+                    if (!vary.SelectMany(value => (value ?? "").Split(',')).Any(name => name.Trim().Equals("Origin", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        context.Response.Headers.Append(HeaderNames.Vary, "Origin");
+                    }
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            });
+        }
+        app.UseCors();
+        return app;
     }
 }
 

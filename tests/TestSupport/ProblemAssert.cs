@@ -18,6 +18,22 @@ public static class ProblemAssert
         return problem;
     }
 
+    /// <summary>
+    /// Asserts a problem as every process answers one (docs/api.md, "Problems"): type, title,
+    /// status, detail, instance (the path asked for, without the query) and traceId, all present.
+    /// </summary>
+    public static async Task<JsonElement> IsCompleteAsync(HttpResponseMessage response, HttpStatusCode status, string instance)
+    {
+        var problem = await IsProblemAsync(response, status);
+        foreach (var member in new[] { "type", "title", "detail", "traceId" })
+        {
+            Assert.True(problem.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0,
+                $"The problem has no {member}: {problem}");
+        }
+        Assert.Equal(instance, problem.GetProperty("instance").GetString());
+        return problem;
+    }
+
     /// <summary>Asserts a 400 whose <c>errors</c> name exactly these fields.</summary>
     public static async Task NamesFieldsAsync(HttpResponseMessage response, params string[] fields)
     {

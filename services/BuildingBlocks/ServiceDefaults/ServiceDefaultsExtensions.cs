@@ -14,11 +14,13 @@ using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Json;
 using Samverkan.ServiceDefaults.Limits;
 using Samverkan.ServiceDefaults.Problems;
+using Samverkan.ServiceDefaults.Protocol;
 
 namespace Samverkan.ServiceDefaults;
 
 /// <summary>
-/// What every Samverkan process has: telemetry, authentication, health, problem details, strict JSON, gRPC.
+/// What every Samverkan process has: telemetry, authentication, health, problem details, strict JSON, gRPC,
+/// and HTTP as clients expect it (compression, HEAD, 304, 415: docs/api.md).
 /// Storage is apart (Samverkan.Storage.Hosting), since the gateway owns no data.
 /// </summary>
 public static class ServiceDefaultsExtensions
@@ -29,11 +31,13 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
         builder.AddSamverkanAuth();
+        builder.RouteByPathAndMethod();
 
         var services = builder.Services;
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
+        services.AddSamverkanCompression();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw instead of answering a bare 400, so the handler above can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -77,9 +81,16 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // First, so problems and refusals are compressed like any other answer.
+        app.UseResponseCompression();
         app.UseRequestLimits();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Routing is placed here rather than first (where WebApplication would put it), so a HEAD
+        // is routed as its GET.
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.EnsureRoutedByPathAndMethod();
         app.UseSamverkanAuth();
         app.MapOpenApi();
         app.MapGrpcHealthChecksService();

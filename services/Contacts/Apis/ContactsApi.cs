@@ -18,7 +18,7 @@ public static class ContactsApi
     {
         var api = app.MapGroup("/api/contacts").WithTags("Contacts");
         api.MapGet("/", ListAsync).WithSummary("List contacts, optionally those of one forum, institution or owner institution");
-        api.MapGet("/{id}", GetAsync).WithName("GetContact");
+        api.MapGet("/{id}", GetAsync).WithName("GetContact").ReadsVersioned();
         api.MapPost("/", ContactWrites.CreateAsync).RequireAuthorization(Policies.Editor);
         api.MapPut("/{id}", ContactWrites.UpdateAsync).RequireAuthorization(Policies.Editor)
             .WithSummary("Replace the contact; fields left out are cleared");

@@ -16,7 +16,7 @@ public static class ForumsApi
     {
         var api = app.MapGroup("/api/forums").WithTags("Forums");
         api.MapGet("/", ListAsync).WithSummary("List forums by region, participating institution, parent, status or text");
-        api.MapGet("/{id}", GetAsync).WithName("GetForum");
+        api.MapGet("/{id}", GetAsync).WithName("GetForum").ReadsVersioned();
         api.MapPost("/", CreateAsync).RequireAuthorization(Policies.RegistryAdmin);
         api.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.RegistryAdmin);
         api.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Remove a forum that has no sub-groups");

@@ -15,7 +15,7 @@ public static class RegionsApi
     {
         var api = app.MapGroup("/api/regions").WithTags("Regions");
         api.MapGet("/", ListAsync).WithSummary("The six healthcare regions with their member institutions");
-        api.MapGet("/{id}", GetAsync).WithName("GetRegion");
+        api.MapGet("/{id}", GetAsync).WithName("GetRegion").ReadsVersioned();
         return app;
     }
 

@@ -19,7 +19,7 @@ public static class ApiKeysApi
     {
         var api = app.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization(Policies.RegistryAdmin);
         api.MapGet("/", ListAsync).WithSummary("Every partner's API keys (partner filters), revoked ones included; never the key");
-        api.MapGet("/{id}", GetAsync).WithName("GetApiKey");
+        api.MapGet("/{id}", GetAsync).WithName("GetApiKey").ReadsVersioned();
         api.MapPost("/", CreateAsync).WithSummary("A new key for a partner system; the answer holds the key, shown this once");
         api.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke: the key stops authenticating; the record is kept with revokedAt");
         return app;

@@ -22,7 +22,7 @@ public static class SubscriptionsApi
     {
         var api = app.MapGroup("/api/subscriptions").WithTags("Subscriptions").RequireAuthorization(Policies.PartnerOrAdmin);
         api.MapGet("/", ListAsync).WithSummary("National staff: every subscription; a partner: its own");
-        api.MapGet("/{id}", GetAsync).WithName("GetSubscription");
+        api.MapGet("/{id}", GetAsync).WithName("GetSubscription").ReadsVersioned();
         api.MapPost("/", CreateAsync).WithSummary("Subscribe a URL to event types; the answer holds the signing secret, shown this once");
         api.MapPatch("/{id}", PatchAsync)
             .WithSummary("Change url, types, description, enabled or personalData; re-enabling resumes at the event that failed");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Samverkan.ServiceDefaults.Json;
+using Samverkan.ServiceDefaults.Protocol;
 
 namespace Samverkan.ServiceDefaults.Problems;
 
@@ -22,6 +23,7 @@ internal sealed class ProblemExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ContentTypes.UnsupportedProblem(context),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
             RpcException { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded } => new ProblemDetails
             {

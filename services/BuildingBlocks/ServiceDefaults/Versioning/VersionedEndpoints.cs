@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Samverkan.ServiceDefaults.Versioning;
 
-/// <summary>An endpoint that answers one versioned resource with its version as a strong ETag.</summary>
+/// <summary>
+/// An endpoint that answers one versioned resource with its version as a strong ETag; it answers
+/// 304 Not Modified when If-None-Match names that ETag (<see cref="NotModified"/>).
+/// </summary>
 public sealed class ReadsVersionedMetadata;
 
 /// <summary>
@@ -18,7 +22,7 @@ public sealed class WritesVersionedMetadata;
 public static class VersionedEndpoints
 {
     public static TBuilder ReadsVersioned<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ReadsVersionedMetadata());
+        builder.WithMetadata(new ReadsVersionedMetadata()).AddEndpointFilter(NotModified.FilterAsync);
 
     public static TBuilder WritesVersioned<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new WritesVersionedMetadata());
