@@ -20,7 +20,7 @@ public static class InstitutionEventsHandler
         JsonElement data, HttpRequest request, DocumentCollection<InstitutionNameCopy> names, CancellationToken ct)
     {
         var cloudEvent = IncomingEvent.From(request, data);
-        var sequence = long.Parse(cloudEvent.Sequence ?? "0", CultureInfo.InvariantCulture);
+        var sequence = cloudEvent.Sequence is { } text ? CloudEventSequence.Parse(text) : 0;
         var copy = new InstitutionNameCopy(
             cloudEvent.Subject,
             data.GetProperty("name").GetString()!,
