@@ -47,7 +47,7 @@ public sealed class DaprTransportTests : IDisposable
             Assert.Equal(RelayHost.Topic, request.Topic);
             Assert.Equal(CloudEvent.MediaType, request.DataContentType);
             var expected = stored[sequence].AsObject();
-            expected["sequence"] = sequence.ToString(CultureInfo.InvariantCulture);
+            expected["sequence"] = CloudEventSequence.Format(sequence);
             var sent = JsonNode.Parse(request.Data.ToStringUtf8());
             Assert.True(JsonNode.DeepEquals(expected, sent), $"Published {sent}, stored {expected}");
             Assert.Equal((string?)expected["subject"], request.Metadata["partitionKey"]);
@@ -70,7 +70,7 @@ public sealed class DaprTransportTests : IDisposable
         }
         await Eventually.TrueAsync(() => sidecar.Log.Published.Count >= 4, "every event is published");
 
-        Assert.Equal(["1", "2", "3", "4"], sidecar.Log.Published.Select(call => (string?)JsonNode.Parse(call.Request.Data.ToStringUtf8())!["sequence"]));
+        Assert.Equal([1L, 2L, 3L, 4L], sidecar.Log.Published.Select(call => CloudEventSequence.Parse((string)JsonNode.Parse(call.Request.Data.ToStringUtf8())!["sequence"]!)));
         Assert.Equal(["f-1", "f-2", "f-3", "f-4"], sidecar.Log.Published.Select(call => call.Request.Metadata["partitionKey"]));
         Assert.Equal(4 + refusals, sidecar.Log.Calls);
     }

@@ -36,7 +36,7 @@ public sealed class HttpDeliveryTests : IDisposable
         foreach (var delivery in deliveries)
         {
             var expected = stored[delivery.Sequence];
-            expected["sequence"] = delivery.Sequence.ToString(CultureInfo.InvariantCulture);
+            expected["sequence"] = CloudEventSequence.Format(delivery.Sequence);
             Assert.StartsWith(CloudEvent.MediaType, delivery.ContentType);
             Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(delivery.Body)), $"Sent {delivery.Body}, stored {expected}");
 
@@ -46,7 +46,7 @@ public sealed class HttpDeliveryTests : IDisposable
             Assert.Equal(expected["subject"]!.GetValue<string>(), headers["subject"]);
             Assert.Equal(expected["source"]!.GetValue<string>(), headers["source"]);
             Assert.Equal(expected["partitionkey"]!.GetValue<string>(), headers["partitionkey"]);
-            Assert.Equal(delivery.Sequence.ToString(CultureInfo.InvariantCulture), headers["sequence"]);
+            Assert.Equal(CloudEventSequence.Format(delivery.Sequence), headers["sequence"]);
             Assert.Equal(expected["time"]!.GetValue<DateTimeOffset>(), delivery.Event.Time);
             Assert.True(JsonNode.DeepEquals(expected["data"], JsonNode.Parse(delivery.Data.GetRawText())));
         }
@@ -88,7 +88,7 @@ public sealed class HttpDeliveryTests : IDisposable
         Assert.Equal("http:picky", (string?)letter["destination"]);
         Assert.Equal(2, (long)letter["sequence"]!);
         Assert.Equal(CloudEvent.Parse(dropped.Json).Id, (string?)letter["cloudEvent"]!["id"]);
-        Assert.Equal("2", (string?)letter["cloudEvent"]!["sequence"]);
+        Assert.Equal(CloudEventSequence.Format(2), (string?)letter["cloudEvent"]!["sequence"]);
     }
 
     [Fact]

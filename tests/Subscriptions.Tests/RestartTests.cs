@@ -42,7 +42,7 @@ public class RestartTests(RestartFixture fixture) : IClassFixture<RestartFixture
         Assert.Equal(Enumerable.Range(1, feed.Count).Select(p => (long)p), feed.Select(e => e.GetProperty("position").GetInt64()));
         foreach (var source in feed.GroupBy(e => e.GetProperty("source").GetString()))
         {
-            Assert.Equal(Enumerable.Range(1, source.Count()).Select(s => s.ToString()), source.Select(e => e.GetProperty("sequence").GetString()));
+            Assert.Equal(Enumerable.Range(1, source.Count()).Select(s => Samverkan.Events.CloudEventSequence.Format(s)), source.Select(e => e.GetProperty("sequence").GetString()));
         }
         Assert.All(acknowledged, id => Assert.Single(feed, e => e.GetProperty("subject").GetString() == id));
 

@@ -6,7 +6,7 @@ namespace Samverkan.Events;
 
 /// <summary>
 /// A CloudEvents 1.0 event in its JSON form, with this platform's extensions: <c>sequence</c>
-/// (per producer, gap-free, as a decimal string), <c>partitionkey</c> (the entity id) and
+/// (per producer, gap-free, a zero-padded decimal string: <see cref="CloudEventSequence"/>), <c>partitionkey</c> (the entity id) and
 /// <c>traceparent</c> (W3C trace context of the write that caused it).
 /// </summary>
 public sealed record CloudEvent(

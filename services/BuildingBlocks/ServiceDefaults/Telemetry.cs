@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ internal static class Telemetry
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .ConfigureResource(resource => resource.AddService(
+                serviceName: builder.Environment.ApplicationName, serviceNamespace: "samverkan", serviceVersion: ServiceVersion(builder.Environment.ApplicationName)))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -40,6 +42,28 @@ internal static class Telemetry
         {
             telemetry.UseOtlpExporter();
         }
+    }
+
+    /// <summary>
+    /// The running build, so a support call can tell which code answered: the entry assembly's
+    /// application assembly's informational version (with the commit when the build knows it),
+    /// else its assembly version. The application, not the entry assembly: a host started by a
+    /// test runner reports the service's version too.
+    /// </summary>
+    internal static string ServiceVersion(string applicationName)
+    {
+        Assembly? assembly;
+        try
+        {
+            assembly = Assembly.Load(applicationName);
+        }
+        catch (IOException)
+        {
+            assembly = Assembly.GetEntryAssembly();
+        }
+        return assembly?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly?.GetName().Version?.ToString()
+            ?? "unknown";
     }
 
     private static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder metrics) =>

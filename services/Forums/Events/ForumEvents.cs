@@ -6,14 +6,11 @@ namespace Samverkan.Forums.Events;
 /// <summary>
 /// The events this service publishes on topic <see cref="Topics.Forums"/>. Data is the forum as
 /// the API answers it; a participant's <c>institutionName</c> is null where it was not known at
-/// the time (the seed is loaded before the Institutions service may be up).
+/// the time (the seed is loaded before the Institutions service may be up). The type constants
+/// are in the linked contract (<c>ForumEventContract.cs</c>).
 /// </summary>
-public static class ForumEvents
+public static partial class ForumEvents
 {
-    public const string Created = "samverkan.forum.created.v1";
-    public const string Updated = "samverkan.forum.updated.v1";
-    public const string Deleted = "samverkan.forum.deleted.v1";
-
     public static OutgoingEvent Announce(string type, ForumResponse forum) => new(type, forum.Id, forum);
 
     public static OutgoingEvent Seeded(Forum forum) =>

@@ -1,13 +1,16 @@
-using System.Globalization;
 using System.Text.Json;
 using Samverkan.Events;
 using Samverkan.Events.Dapr;
 using Samverkan.Events.Subscribing;
+using Samverkan.Institutions.Events;
 using Samverkan.Storage;
 
 namespace Samverkan.Forums.Events;
 
-/// <summary>Keeps <see cref="InstitutionNameCopy"/> current from the institutions topic.</summary>
+/// <summary>
+/// Keeps <see cref="InstitutionNameCopy"/> current from the institutions topic, reading the data
+/// through the Institutions service's own contract (<see cref="InstitutionEventData"/>).
+/// </summary>
 public static class InstitutionEventsHandler
 {
     public static IEndpointRouteBuilder MapInstitutionEvents(this IEndpointRouteBuilder app)
@@ -20,12 +23,14 @@ public static class InstitutionEventsHandler
         JsonElement data, HttpRequest request, DocumentCollection<InstitutionNameCopy> names, CancellationToken ct)
     {
         var cloudEvent = IncomingEvent.From(request, data);
-        var sequence = long.Parse(cloudEvent.Sequence ?? "0", CultureInfo.InvariantCulture);
-        var copy = new InstitutionNameCopy(
-            cloudEvent.Subject,
-            data.GetProperty("name").GetString()!,
-            data.TryGetProperty("abbreviation", out var abbreviation) ? abbreviation.GetString() : null,
-            sequence);
+        if (!InstitutionEvents.All.Contains(cloudEvent.Type))
+        {
+            // A type added after this build: the name copy cannot know what its data means.
+            return SubscriberExtensions.Success();
+        }
+        var sequence = cloudEvent.Sequence is { } text ? CloudEventSequence.Parse(text) : 0;
+        var institution = InstitutionEventData.Read(data);
+        var copy = new InstitutionNameCopy(cloudEvent.Subject, institution.Name, institution.Abbreviation, sequence);
         var current = await names.GetAsync(copy.Id, ct);
         if (current is not null && current.Value.Sequence >= sequence)
         {

@@ -9,6 +9,7 @@ public static class FeedServiceExtensions
     {
         builder.Services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FeedSignal>();
+        builder.Services.AddSingleton<FeedTelemetry>();
         builder.Services.AddSingleton<ChangeFeed>();
         return builder;
     }

@@ -27,6 +27,7 @@ public static class WebhookServiceExtensions
         services.AddSingleton<TargetPolicy>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookTelemetry>();
         services.AddSingleton<DeliveryServices>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -11,7 +11,7 @@ namespace Samverkan.Subscriptions.Feed;
 /// append commits together with the event's processed marker, so an event delivered twice is
 /// stored once. The feed is history and is never trimmed: cursors stay valid.
 /// </summary>
-public sealed class ChangeFeed(IDocumentStore store, FeedSignal signal)
+public sealed class ChangeFeed(IDocumentStore store, FeedSignal signal, FeedTelemetry telemetry, TimeProvider clock)
 {
     public const string Collection = "changes";
     public const int DefaultScanLimit = 10_000;
@@ -29,6 +29,7 @@ public sealed class ChangeFeed(IDocumentStore store, FeedSignal signal)
         }
         if (appended)
         {
+            telemetry.Appended(cloudEvent, clock.GetUtcNow());
             signal.Pulse();
         }
         return appended;

@@ -13,6 +13,9 @@ public sealed record FeedEntry(long Position, string EventId, string Type, DateT
 {
     public string Json => Event.ToJsonString();
 
+    /// <summary>The W3C trace context of the write that caused the event, when the producer had one.</summary>
+    public string? TraceParent => Event["traceparent"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     /// <summary>
     /// The entry as a reader may have it: a contact event without its personal fields (the
     /// shared <see cref="PersonalData"/> rule) unless the reader may see personal data.

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Samverkan.Audit.Privacy;
+using Samverkan.Contacts.Events;
 using Samverkan.Events;
 using Samverkan.Storage;
 
@@ -11,17 +12,16 @@ namespace Samverkan.Subscriptions.Feed;
 /// personal fields (the shared <see cref="PersonalData"/> rule) in the same commit that appends
 /// the erasure.
 /// Events already delivered by webhook cannot be recalled; pending ones are read from the
-/// feed at delivery time and go out redacted.
+/// feed at delivery time and go out redacted. The erasure's type is the Contacts service's own
+/// constant (<see cref="ContactEvents.Erased"/>, from its linked contract).
 /// </summary>
 public static class PersonalDataErasure
 {
-    public const string ContactErased = "samverkan.contact.erased.v1";
-
     public static string SubjectTag(string source, string subject) => $"subject:{source}|{subject}";
 
     public static async Task<IReadOnlyList<DocumentWrite>> RedactionsAsync(IDocumentStore store, CloudEvent cloudEvent, CancellationToken ct)
     {
-        if (cloudEvent.Type != ContactErased)
+        if (cloudEvent.Type != ContactEvents.Erased)
         {
             return [];
         }

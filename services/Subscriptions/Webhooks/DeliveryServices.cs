@@ -16,6 +16,7 @@ public sealed class DeliveryServices(
     DeliveryLog log,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
+    WebhookTelemetry telemetry,
     ILoggerFactory loggers)
 {
     public DocumentCollection<WebhookSubscription> Subscriptions => subscriptions;
@@ -27,6 +28,7 @@ public sealed class DeliveryServices(
     public DeliveryLog Log => log;
     public WebhookOptions Options => options.Value;
     public TimeProvider Clock => clock;
+    public WebhookTelemetry Telemetry => telemetry;
     public ILogger Logger { get; } = loggers.CreateLogger("Samverkan.Subscriptions.Webhooks");
 
     /// <summary>Disables the subscription for a reason found by delivery, retrying when a client's write lands first.</summary>

@@ -61,6 +61,7 @@ public sealed class SubscriptionWorker(string subscriptionId, DeliveryServices s
         var state = await services.States.GetAsync(subscriptionId, ct);
         if (subscription is not { Value.Enabled: true } || state is null)
         {
+            services.Telemetry.Stopped(subscriptionId);
             return false;
         }
         var now = services.Clock.GetUtcNow();
@@ -73,6 +74,7 @@ public sealed class SubscriptionWorker(string subscriptionId, DeliveryServices s
         var page = await services.Feed.ReadAsync(state.Value.Position, 1, TypeFilter.Of(subscription.Value.Types), ct, ScanLimit);
         if (page.Entries.Count > 0)
         {
+            services.Telemetry.Waiting(subscriptionId, page.Entries[0].Time);
             await DeliverAsync(subscription.Value, state, page.Entries[0], ct);
         }
         else if (page.ScannedTo > state.Value.Position)
@@ -83,6 +85,7 @@ public sealed class SubscriptionWorker(string subscriptionId, DeliveryServices s
         }
         else
         {
+            services.Telemetry.Waiting(subscriptionId, null);
             await SignalWaiting.WaitAnyAsync(services.Options.PollInterval, ct, newEvents, changed);
         }
         return true;
@@ -99,14 +102,21 @@ public sealed class SubscriptionWorker(string subscriptionId, DeliveryServices s
             await SupersedeAsync(state.HeadLogId, ct);
         }
         // Contact events carry the person only to subscriptions allowed it.
-        var result = await services.Sender.SendAsync(subscription, head.EventId, head.VisibleTo(subscription.PersonalData).Json, ct);
+        AttemptResult result;
+        using (var activity = WebhookTelemetry.StartDelivery(subscription.Id, head))
+        {
+            result = await services.Sender.SendAsync(subscription, head.EventId, head.VisibleTo(subscription.PersonalData).Json, ct);
+            WebhookTelemetry.Finish(activity, result);
+        }
         if (result.Succeeded)
         {
+            services.Telemetry.Delivered(subscription.Id, head, result);
             await services.Log.RecordAsync(logId, started, result, DeliveryStatus.Delivered, ct);
             await services.States.ReplaceAsync(state.Delivered(head.Position), stored.Version, ct);
             services.Logger.LogDebug("Delivered {EventId} to {SubscriptionId}", head.EventId, subscription.Id);
             return;
         }
+        services.Telemetry.Failed(subscription.Id, result);
         var attempts = (sameHead ? state.HeadAttempts : 0) + 1;
         var failingSince = (sameHead ? state.FailingSince : null) ?? result.At;
         var decision = RetryPlanner.Plan(services.Options, attempts, failingSince, result, new FeedEvent(head.EventId, head.Type, head.Position));

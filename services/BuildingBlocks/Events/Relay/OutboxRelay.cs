@@ -156,7 +156,7 @@ internal sealed class OutboxRelay(
     private static string WithSequence(string json, long sequence)
     {
         var node = JsonNode.Parse(json)!.AsObject();
-        node["sequence"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        node["sequence"] = CloudEventSequence.Format(sequence);
         return node.ToJsonString(CloudEvent.JsonOptions);
     }
 
