@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Http;
 using Samverkan.Regions.Model;
+using Samverkan.ServiceDefaults.Versioning;
 using Samverkan.Storage;
 
 namespace Samverkan.Regions.Apis;
@@ -14,8 +15,8 @@ public static class RegionsApi
     public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/regions").WithTags("Regions");
-        api.MapGet("/", ListAsync).WithSummary("The six healthcare regions with their member institutions");
-        api.MapGet("/{id}", GetAsync).WithName("GetRegion");
+        api.MapGet("/", ListAsync).WithName("ListRegions").WithSummary("The six healthcare regions with their member institutions");
+        api.MapGet("/{id}", GetAsync).WithName("GetRegion").WithSummary("Read one healthcare region with its member institutions").ReadsVersioned();
         return app;
     }
 
