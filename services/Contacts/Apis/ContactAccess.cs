@@ -22,6 +22,16 @@ internal static class ContactAccess
                 ? "A contact without an owner institution can be changed by registry admins only."
                 : $"Only registry admins and editors of '{ownerInstitutionId}' may change contacts owned by '{ownerInstitutionId}'.");
 
+    /// <summary>
+    /// A 403 problem when the caller is shown contacts without person and note: a replacement it
+    /// sends back would clear them unseen. No caller the editor policy admits is such a caller
+    /// (<see cref="Caller.MaySeePersonalData"/>); this keeps it so if the policy ever widens.
+    /// </summary>
+    public static ProblemHttpResult? Unseen(Caller caller) => caller.MaySeePersonalData ? null : TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Personal data not visible to you.",
+        detail: "Replacing or patching a contact needs the right to see its person and note.");
+
     /// <summary>A 410 problem for an erased contact: its id stays taken, its data is gone.</summary>
     public static ProblemHttpResult? Gone(Contact contact) => contact.ErasedOn is not { } erasedOn ? null : TypedResults.Problem(
         statusCode: StatusCodes.Status410Gone,

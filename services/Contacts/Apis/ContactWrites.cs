@@ -1,98 +1,103 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Samverkan.Audit;
 using Samverkan.Audit.Privacy;
-using Samverkan.Contacts.Events;
 using Samverkan.Contacts.Model;
-using Samverkan.Events.Outbox;
-using Samverkan.Forums.Protos;
 using Samverkan.Http;
-using Samverkan.Institutions.Protos;
-using Samverkan.ServiceDefaults.Auth;
-using Samverkan.Storage;
-using Samverkan.Text;
+using Samverkan.Writes;
 
 namespace Samverkan.Contacts.Apis;
 
 /// <summary>
 /// The writes on /api/contacts (routes in <see cref="ContactsApi"/>). Each answers, in order:
 /// 404 unknown, 410 erased, 403 not the caller's organisation, 412 stale If-Match, 400 invalid;
-/// only then is the change stored, with its event and its audit record in the same commit.
+/// only then is the change stored, with its event and its audit record in the same commit
+/// (<see cref="VersionedWrites{T}"/>, with <see cref="ContactResource"/>).
 /// </summary>
 internal static class ContactWrites
 {
     public static async Task<Results<Created<ContactResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
-        ContactInput input, HttpContext context, DocumentCollection<Contact> contacts, EventOutbox outbox, AuditTrail audit,
-        TimeProvider clock, ForumDirectory.ForumDirectoryClient forums, InstitutionDirectory.InstitutionDirectoryClient institutions,
-        ILoggerFactory loggers, CancellationToken ct)
+        ContactInput input, [AsParameters] ContactWrite write)
     {
         input = ContactChanges.Normalize(input);
-        if (ContactAccess.Refusal(context.Caller(), input.OwnerInstitutionId) is { } refused)
+        if (ContactAccess.Refusal(write.Caller, input.OwnerInstitutionId) is { } refused)
         {
-            ContactsLog.RefusedCreation(Logger(loggers), input.OwnerInstitutionId);
+            ContactsLog.RefusedCreation(write.Logger, input.OwnerInstitutionId);
             return refused;
         }
-        var validation = ContactChanges.Validate(input, Today(clock));
-        await ContactReferences.CheckAsync(input, null, validation, forums, institutions, ct);
+        var validation = ContactChanges.Validate(input, write.Today);
+        await ContactReferences.CheckAsync(input, null, validation, write.Forums, write.Institutions, write.Cancellation);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
         // A tombstone keeps its id too, so an erased contact's id is never handed out again.
-        var contact = await contacts.CommitWithFreeIdAsync(ContactChanges.IdBase(input), async id =>
-        {
-            var fresh = ContactChanges.Create(id, input);
-            var created = ContactResponse.From(fresh, 1);
-            await outbox.CommitAsync(
-                [contacts.Insert(fresh), audit.RecordChange(ContactEvents.Created, id, null, created)],
-                [ContactEvents.Announce(ContactEvents.Created, fresh, 1)], ct);
-            return fresh;
-        }, ct);
-        ContactsLog.Created(Logger(loggers), contact.Id);
-        context.SetETag(1);
-        return TypedResults.Created($"/api/contacts/{contact.Id}", ContactResponse.From(contact, 1, context.Caller()));
+        var created = await write.Writes.CreateAsync(write.Context, ContactChanges.IdBase(input), id => ContactChanges.Create(id, input), write.Cancellation);
+        ContactsLog.Created(write.Logger, created.Value.Id);
+        return TypedResults.Created($"/api/contacts/{created.Value.Id}", ContactsApi.Respond(write.Caller, created).Value);
     }
 
-    public static async Task<IResult> UpdateAsync(
-        string id, ContactInput input, HttpContext context, DocumentCollection<Contact> contacts, EventOutbox outbox, AuditTrail audit,
-        TimeProvider clock, ForumDirectory.ForumDirectoryClient forums, InstitutionDirectory.InstitutionDirectoryClient institutions,
-        ILoggerFactory loggers, CancellationToken ct)
+    /// <summary>PUT: the whole input, or exactly what GET returned with fields changed (read-only fields ignored when they match).</summary>
+    public static async Task<Results<Ok<ContactResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(string id, [AsParameters] ContactWrite write)
     {
-        var (current, refusal) = await WritableAsync(id, context, contacts, loggers, ct);
-        if (current is null)
-        {
-            return refusal!;
-        }
-        input = ContactChanges.Normalize(input);
-        // Handing a contact to another organisation needs the right to edit for that one too.
-        if (ContactAccess.Refusal(context.Caller(), input.OwnerInstitutionId) is { } refused)
-        {
-            ContactsLog.Refused(Logger(loggers), id, input.OwnerInstitutionId);
-            return refused;
-        }
-        var validation = ContactChanges.Validate(input, Today(clock));
-        await ContactReferences.CheckAsync(input, current.Value, validation, forums, institutions, ct);
-        if (!validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(validation.Errors);
-        }
-        var stored = await ReplaceAsync(contacts, outbox, audit, ContactEvents.Updated, current, ContactChanges.Update(current.Value, input), ct);
-        ContactsLog.Updated(Logger(loggers), id, stored.Version);
-        return ContactsApi.Respond(context, stored);
+        var body = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
+        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Replacement<ContactInput>(body, shown, write.Json.Value.SerializerOptions, validation));
     }
 
-    public static async Task<IResult> VerifyAsync(
-        string id, HttpContext context, DocumentCollection<Contact> contacts, EventOutbox outbox, AuditTrail audit, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken ct)
+    /// <summary>PATCH: a JSON Merge Patch of the contact as GET shows it.</summary>
+    public static async Task<Results<Ok<ContactResponse>, ProblemHttpResult, ValidationProblem>> PatchAsync(string id, [AsParameters] ContactWrite write)
     {
-        var (current, refusal) = await WritableAsync(id, context, contacts, loggers, ct);
-        if (current is null)
+        var patch = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
+        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Patched<ContactInput>(patch, shown, write.Json.Value.SerializerOptions, validation));
+    }
+
+    /// <summary>
+    /// The body is read against the contact as this caller sees it. Whoever may write a contact
+    /// may also see its person and note (<see cref="ContactAccess.Unseen"/> holds that), so
+    /// sending back what GET returned never clears them.
+    /// </summary>
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult, ValidationProblem>> UpdateFromAsync(
+        string id, ContactWrite write, Func<ContactResponse, Validation, ContactInput?> read)
+    {
+        var written = await write.Writes.ChangeAsync(write.Context, id, async current =>
         {
-            return refusal!;
+            if (ContactAccess.Unseen(write.Caller) is { } unseen)
+            {
+                return unseen;
+            }
+            var validation = new Validation();
+            if (read(ContactsApi.Respond(write.Caller, current).Value!, validation) is not { } sent)
+            {
+                return TypedResults.ValidationProblem(validation.Errors);
+            }
+            var input = ContactChanges.Normalize(sent);
+            // Handing a contact to another organisation needs the right to edit for that one too.
+            if (ContactAccess.Refusal(write.Caller, input.OwnerInstitutionId) is { } refused)
+            {
+                ContactsLog.Refused(write.Logger, id, input.OwnerInstitutionId);
+                return refused;
+            }
+            validation = ContactChanges.Validate(input, write.Today);
+            await ContactReferences.CheckAsync(input, current.Value, validation, write.Forums, write.Institutions, write.Cancellation);
+            return validation.IsValid
+                ? Change.To(WriteActions.Updated, ContactChanges.Update(current.Value, input))
+                : TypedResults.ValidationProblem(validation.Errors);
+        }, write.Cancellation);
+        if (written.Stored is { } stored)
+        {
+            ContactsLog.Updated(write.Logger, id, stored.Version);
         }
-        var today = Today(clock);
-        var stored = await ReplaceAsync(contacts, outbox, audit, ContactEvents.Verified, current, ContactChanges.Verify(current.Value, today), ct);
-        ContactsLog.Verified(Logger(loggers), id, today);
-        return ContactsApi.Respond(context, stored);
+        return written.Answer(stored => ContactsApi.Respond(write.Caller, stored));
+    }
+
+    public static async Task<Results<Ok<ContactResponse>, ProblemHttpResult, ValidationProblem>> VerifyAsync(string id, [AsParameters] ContactWrite write)
+    {
+        var today = write.Today;
+        var written = await write.Writes.ChangeAsync(write.Context, id,
+            current => Change.To(ContactResource.Verified, ContactChanges.Verify(current.Value, today)), write.Cancellation);
+        if (written.Stored is not null)
+        {
+            ContactsLog.Verified(write.Logger, id, today);
+        }
+        return written.Answer(stored => ContactsApi.Respond(write.Caller, stored));
     }
 
     /// <summary>
@@ -100,59 +105,15 @@ internal static class ContactWrites
     /// events still waiting in the outbox, all in one commit; then the store forgets old versions.
     /// The audit record keeps that it happened and which fields went, never their values.
     /// </summary>
-    public static async Task<IResult> EraseAsync(
-        string id, HttpContext context, DocumentCollection<Contact> contacts, EventOutbox outbox, AuditTrail audit, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> EraseAsync(string id, [AsParameters] ContactWrite write)
     {
-        var (current, refusal) = await WritableAsync(id, context, contacts, loggers, ct);
-        if (current is null)
+        var today = write.Today;
+        var written = await write.Writes.ChangeAsync(write.Context, id,
+            current => Change.To(ContactResource.Erased, ContactPrivacy.Tombstone(current.Value, today)).Erasing(PersonalData.Remove), write.Cancellation);
+        if (written.Stored is not null)
         {
-            return refusal!;
+            ContactsLog.Erased(write.Logger, id);
         }
-        var tombstone = ContactPrivacy.Tombstone(current.Value, Today(clock));
-        var before = ContactResponse.From(current.Value, current.Version);
-        await outbox.CommitErasureAsync(
-            [contacts.Replace(tombstone, current.Version), audit.RecordChange(ContactEvents.Erased, id, before, tombstone)],
-            ContactEvents.Tombstone(id), PersonalData.Remove, ct);
-        ContactsLog.Erased(Logger(loggers), id);
-        return TypedResults.NoContent();
+        return written.Answer(_ => TypedResults.NoContent());
     }
-
-    /// <summary>The stored contact if this caller may write it now; otherwise the problem that says why not.</summary>
-    private static async Task<(Versioned<Contact>? Current, IResult? Refusal)> WritableAsync(
-        string id, HttpContext context, DocumentCollection<Contact> contacts, ILoggerFactory loggers, CancellationToken ct)
-    {
-        var current = await contacts.GetAsync(id, ct);
-        if (current is null)
-        {
-            return (null, NotFoundProblem.For("contact", id));
-        }
-        if (ContactAccess.Gone(current.Value) is { } gone)
-        {
-            return (null, gone);
-        }
-        if (ContactAccess.Refusal(context.Caller(), current.Value.OwnerInstitutionId) is { } refused)
-        {
-            ContactsLog.Refused(Logger(loggers), id, current.Value.OwnerInstitutionId);
-            return (null, refused);
-        }
-        return context.CheckIfMatch(current.Version) is { } failed ? (null, failed) : (current, null);
-    }
-
-    /// <summary>Stored against the version read, with its event and audit record: a write that landed meanwhile surfaces as 409/412, never lost.</summary>
-    private static async Task<Versioned<Contact>> ReplaceAsync(
-        DocumentCollection<Contact> contacts, EventOutbox outbox, AuditTrail audit, string eventType,
-        Versioned<Contact> current, Contact changed, CancellationToken ct)
-    {
-        var version = current.Version + 1;
-        var after = ContactResponse.From(changed, version);
-        await outbox.CommitAsync(
-            [contacts.Replace(changed, current.Version), audit.RecordChange(eventType, changed.Id, ContactResponse.From(current.Value, current.Version), after)],
-            [ContactEvents.Announce(eventType, changed, version)], ct);
-        return new Versioned<Contact>(changed, version);
-    }
-
-    private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(ContactsApi));
-
-    private static DateOnly Today(TimeProvider clock) => SwedishDate.Today(clock);
 }

@@ -17,14 +17,18 @@ public static class ContactsApi
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/contacts").WithTags("Contacts");
-        api.MapGet("/", ListAsync).WithSummary("List contacts, optionally those of one forum, institution or owner institution");
-        api.MapGet("/{id}", GetAsync).WithName("GetContact").ReadsVersioned();
-        api.MapPost("/", ContactWrites.CreateAsync).RequireAuthorization(Policies.Editor);
-        api.MapPut("/{id}", ContactWrites.UpdateAsync).RequireAuthorization(Policies.Editor)
-            .WithSummary("Replace the contact; fields left out are cleared");
-        api.MapDelete("/{id}", ContactWrites.EraseAsync).RequireAuthorization(Policies.Editor)
+        api.MapGet("/", ListAsync).WithName("ListContacts").WithSummary("List contacts, optionally those of one forum, institution or owner institution");
+        api.MapGet("/{id}", GetAsync).WithName("GetContact").WithSummary("Read one contact; person and note only for callers who may see personal data")
+            .ReadsVersioned();
+        var writes = api.MapGroup("").RequireAuthorization(Policies.Editor);
+        writes.MapPost("/", ContactWrites.CreateAsync).WithName("CreateContact").WithSummary("Add a contact for an organisation the caller may edit for");
+        writes.MapPut("/{id}", ContactWrites.UpdateAsync).WithName("ReplaceContact").Accepts<ContactInput>("application/json").WritesVersioned()
+            .WithSummary("Replace the contact; fields left out are cleared, read-only fields as GET returned them are ignored");
+        writes.MapPatch("/{id}", ContactWrites.PatchAsync).WithName("PatchContact").Accepts<ContactInput>(MergePatch.MediaType).WritesVersioned()
+            .WithSummary("Change some fields (JSON Merge Patch); the rest stays as it is");
+        writes.MapDelete("/{id}", ContactWrites.EraseAsync).WithName("EraseContact").WritesVersioned()
             .WithSummary("Erase the contact and the personal data it holds; it cannot be restored, and its id answers 410 afterwards");
-        api.MapPost("/{id}/verify", ContactWrites.VerifyAsync).RequireAuthorization(Policies.Editor)
+        writes.MapPost("/{id}/verify", ContactWrites.VerifyAsync).WithName("VerifyContact").WritesVersioned()
             .WithSummary("Record that the contact was confirmed current today");
         return app;
     }
@@ -63,13 +67,15 @@ public static class ContactsApi
         {
             return NotFoundProblem.For("contact", id);
         }
-        return ContactAccess.Gone(stored.Value) is { } gone ? gone : Respond(context, stored);
+        if (ContactAccess.Gone(stored.Value) is { } gone)
+        {
+            return gone;
+        }
+        context.SetETag(stored.Version);
+        return Respond(context.Caller(), stored);
     }
 
-    /// <summary>The contact as the caller may see it, with its version as the ETag.</summary>
-    internal static Ok<ContactResponse> Respond(HttpContext context, Versioned<Contact> stored)
-    {
-        context.SetETag(stored.Version);
-        return TypedResults.Ok(ContactResponse.From(stored.Value, stored.Version, context.Caller()));
-    }
+    /// <summary>The contact as the caller may see it; the version's ETag is set by the read or the write.</summary>
+    internal static Ok<ContactResponse> Respond(Caller caller, Versioned<Contact> stored) =>
+        TypedResults.Ok(ContactResponse.From(stored.Value, stored.Version, caller));
 }

@@ -18,7 +18,7 @@ public static class StaleContactsApi
     public static IEndpointRouteBuilder MapStaleContactsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/contacts").WithTags("Contacts")
-            .MapGet("/stale", ListAsync)
+            .MapGet("/stale", ListAsync).WithName("ListStaleContacts")
             .WithSummary("Contacts not verified for olderThanMonths (default Contacts:StaleAfterMonths), grouped by owner institution");
         return app;
     }

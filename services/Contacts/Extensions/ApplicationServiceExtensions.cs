@@ -1,3 +1,4 @@
+using Samverkan.Contacts.Apis;
 using Samverkan.Contacts.Events;
 using Samverkan.Events;
 using Samverkan.Events.Hosting;
@@ -7,6 +8,7 @@ using Samverkan.Institutions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
 using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
+using Samverkan.Writes;
 
 namespace Samverkan.Contacts.Extensions;
 
@@ -21,6 +23,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(provider => new DocumentCollection<Contact>(
             provider.GetRequiredService<IDocumentStore>(), Collection, contact => contact.Id, contact => contact.Tags()));
         builder.AddEventPublishing(Topics.Contacts);
+        builder.Services.AddVersionedWrites<Contact, ContactResource>();
         builder.Services.AddSeed<Contact>("contacts.json", contact => ContactEvents.Announce(ContactEvents.Created, contact, 1));
         builder.AddServiceClient<ForumDirectory.ForumDirectoryClient>("Forums");
         builder.AddServiceClient<InstitutionDirectory.InstitutionDirectoryClient>("Institutions");

@@ -14,10 +14,10 @@ public static class CoverageApi
     public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Coverage");
-        api.MapGet("/regions/{id}/coverage", RegionAsync)
+        api.MapGet("/regions/{id}/coverage", RegionAsync).WithName("GetRegionCoverage")
             .WithSummary("Which county councils and universities of the region take part in which forums on asOf (default today)");
-        api.MapGet("/coverage", NationalAsync).WithSummary("The national overview: one row per healthcare region on asOf (default today)");
-        api.MapGet("/regions/{id}/reach", ReachAsync)
+        api.MapGet("/coverage", NationalAsync).WithName("GetNationalCoverage").WithSummary("The national overview: one row per healthcare region on asOf (default today)");
+        api.MapGet("/regions/{id}/reach", ReachAsync).WithName("PlanRegionReach")
             .WithSummary("The fewest contact points that reach every county council and university of the region on asOf");
         return app;
     }

@@ -13,9 +13,9 @@ public static class ExportsApi
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/exports").WithTags("Exports");
-        api.MapGet("/registry.json", RegistryAsync).WithSummary("Regions, institutions, forums with participants and contact points, and coverage, as JSON");
-        api.MapGet("/forums.csv", ForumsCsvAsync).WithSummary("Forums with participants flattened, one row per participant (RFC 4180, UTF-8 with BOM)");
-        api.MapGet("/report.html", ReportAsync).WithSummary("The printable report: institutions and forums per region, and coverage");
+        api.MapGet("/registry.json", RegistryAsync).WithName("ExportRegistry").WithSummary("Regions, institutions, forums with participants and contact points, and coverage, as JSON");
+        api.MapGet("/forums.csv", ForumsCsvAsync).WithName("ExportForumsCsv").WithSummary("Forums with participants flattened, one row per participant (RFC 4180, UTF-8 with BOM)");
+        api.MapGet("/report.html", ReportAsync).WithName("ExportReport").WithSummary("The printable report: institutions and forums per region, and coverage");
         return app;
     }
 

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Samverkan.Audit;
-using Samverkan.Events.Outbox;
-using Samverkan.Forums.Events;
 using Samverkan.Forums.Model;
 using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.Storage;
 using Samverkan.Text;
+using Samverkan.Writes;
 
 namespace Samverkan.Forums.Apis;
 
@@ -15,11 +13,15 @@ public static class ForumsApi
     public static IEndpointRouteBuilder MapForumsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/forums").WithTags("Forums");
-        api.MapGet("/", ListAsync).WithSummary("List forums by region, participating institution, parent, status or text");
-        api.MapGet("/{id}", GetAsync).WithName("GetForum").ReadsVersioned();
-        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.RegistryAdmin);
-        api.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.RegistryAdmin);
-        api.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.RegistryAdmin).WithSummary("Remove a forum that has no sub-groups");
+        api.MapGet("/", ListAsync).WithName("ListForums").WithSummary("List forums by region, participating institution, parent, status or text");
+        api.MapGet("/{id}", GetAsync).WithName("GetForum").WithSummary("Read one forum with its participants' current names").ReadsVersioned();
+        var writes = api.MapGroup("").RequireAuthorization(Policies.RegistryAdmin);
+        writes.MapPost("/", CreateAsync).WithName("CreateForum").WithSummary("Add a forum");
+        writes.MapPut("/{id}", UpdateAsync).WithName("ReplaceForum").Accepts<ForumInput>("application/json").WritesVersioned()
+            .WithSummary("Replace the forum; a body as GET returned it is accepted (read-only fields ignored when they match)");
+        writes.MapPatch("/{id}", PatchAsync).WithName("PatchForum").Accepts<ForumInput>(MergePatch.MediaType).WritesVersioned()
+            .WithSummary("Change some fields (JSON Merge Patch); the rest stays as it is");
+        writes.MapDelete("/{id}", DeleteAsync).WithName("DeleteForum").WritesVersioned().WithSummary("Remove a forum that has no sub-groups");
         return app;
     }
 
@@ -53,14 +55,17 @@ public static class ForumsApi
         string id, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, CancellationToken ct)
     {
         var stored = await forums.GetAsync(id, ct);
-        return stored is null ? NotFoundProblem.For("forum", id) : await RespondAsync(context, stored, names, ct);
+        if (stored is null)
+        {
+            return NotFoundProblem.For("forum", id);
+        }
+        context.SetETag(stored.Version);
+        return await RespondAsync(stored, names, ct);
     }
 
-    private static async Task<IResult> CreateAsync(
-        ForumInput input, HttpContext context, DocumentCollection<Forum> forums, ForumReferences references,
-        InstitutionNames names, EventOutbox outbox, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<ForumResponse>, ValidationProblem>> CreateAsync(ForumInput input, [AsParameters] ForumWrite write)
     {
-        var validation = await ValidateAsync(null, input, references, clock, ct);
+        var validation = await ValidateAsync(null, input, write);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -71,100 +76,66 @@ public static class ForumsApi
         {
             return TypedResults.ValidationProblem(tooLarge.Errors);
         }
-        var response = await forums.CommitWithFreeIdAsync(slug, async id =>
-        {
-            var forum = input.ToForum(id);
-            var created = ForumResponse.From(forum, 1, await names.ForAsync([forum], ct));
-            await outbox.CommitAsync(
-                [forums.Insert(forum), audit.RecordChange(ForumEvents.Created, id, null, created)], [ForumEvents.Announce(ForumEvents.Created, created)], ct);
-            return created;
-        }, ct);
-        context.SetETag(1);
-        return TypedResults.Created($"/api/forums/{response.Id}", response);
+        var created = await write.Writes.CreateAsync(write.Context, slug, id => input.ToForum(id), write.Cancellation);
+        var response = await RespondAsync(created, write.Names, write.Cancellation);
+        return TypedResults.Created($"/api/forums/{created.Value.Id}", response.Value);
     }
 
-    private static async Task<IResult> UpdateAsync(
-        string id, ForumInput input, HttpContext context, DocumentCollection<Forum> forums, ForumReferences references,
-        InstitutionNames names, EventOutbox outbox, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    /// <summary>PUT: the whole input, or exactly what GET returned with fields changed (read-only fields ignored when they match).</summary>
+    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(string id, [AsParameters] ForumWrite write)
     {
-        var current = await forums.GetAsync(id, ct);
-        if (current is null)
-        {
-            return NotFoundProblem.For("forum", id);
-        }
-        if (context.CheckIfMatch(current.Version) is { } failed)
-        {
-            return failed;
-        }
-        var validation = await ValidateAsync(id, input, references, clock, ct);
-        if (!validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(validation.Errors);
-        }
-        var forum = input.ToForum(id, current.Value.RecordedMeetings());
-        if (ForumValidation.ValidateStored(forum, validation) is { IsValid: false } tooLarge)
-        {
-            return TypedResults.ValidationProblem(tooLarge.Errors);
-        }
-        return await ReplaceAsync(context, forums, names, outbox, audit, "updated", current, forum, ct);
+        var body = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
+        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Replacement<ForumInput>(body, shown, write.Json.Value.SerializerOptions, validation));
     }
 
-    /// <summary>
-    /// Stores a changed forum against the version read, with the event announcing it and the audit
-    /// record of <paramref name="action"/>, and answers it.
-    /// </summary>
-    internal static async Task<Ok<ForumResponse>> ReplaceAsync(
-        HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, EventOutbox outbox, AuditTrail audit,
-        string action, Versioned<Forum> current, Forum forum, CancellationToken ct)
+    /// <summary>PATCH: a JSON Merge Patch of the forum as GET shows it.</summary>
+    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> PatchAsync(string id, [AsParameters] ForumWrite write)
     {
-        var known = await names.ForAsync([current.Value, forum], ct);
-        var response = ForumResponse.From(forum, current.Version + 1, known);
-        var audited = audit.Record(action, "forum", forum.Id, ForumResponse.From(current.Value, current.Version, known), response);
-        await outbox.CommitAsync([forums.Replace(forum, current.Version), audited], [ForumEvents.Announce(ForumEvents.Updated, response)], ct);
-        context.SetETag(response.Version);
-        return TypedResults.Ok(response);
+        var patch = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
+        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Patched<ForumInput>(patch, shown, write.Json.Value.SerializerOptions, validation));
     }
 
-    private static async Task<IResult> DeleteAsync(
-        string id, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, EventOutbox outbox, AuditTrail audit,
-        CancellationToken ct)
+    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> UpdateFromAsync(
+        string id, ForumWrite write, Func<ForumResponse, Validation, ForumInput?> read)
     {
-        var current = await forums.GetAsync(id, ct);
-        if (current is null)
+        var written = await write.Writes.ChangeAsync(write.Context, id, async current =>
         {
-            return NotFoundProblem.For("forum", id);
-        }
-        if (context.CheckIfMatch(current.Version) is { } failed)
-        {
-            return failed;
-        }
-        if (await forums.QueryAsync($"parent:{id}", cancellationToken: ct).AnyAsync(ct))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The forum has sub-groups.",
-                detail: "Remove or move its sub-groups first.");
-        }
-        var before = ForumResponse.From(current.Value, current.Version, await names.ForAsync([current.Value], ct));
-        await outbox.CommitAsync([forums.Delete(id, current.Version), audit.RecordChange(ForumEvents.Deleted, id, before, null)], [ForumEvents.Tombstone(id)], ct);
-        return TypedResults.NoContent();
+            var validation = new Validation();
+            var shown = ForumResponse.From(current.Value, current.Version, await write.Names.ForAsync([current.Value], write.Cancellation));
+            var input = read(shown, validation);
+            if (input is not null)
+            {
+                validation = await ValidateAsync(id, input, write);
+            }
+            return validation.IsValid
+                ? Change.To(WriteActions.Updated, input!.ToForum(id, current.Value.RecordedMeetings()))
+                : TypedResults.ValidationProblem(validation.Errors);
+        }, write.Cancellation);
+        return await written.AnswerAsync(stored => RespondAsync(stored, write.Names, write.Cancellation));
     }
 
-    private static async Task<Validation> ValidateAsync(
-        string? id, ForumInput input, ForumReferences references, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(string id, [AsParameters] ForumWrite write)
     {
-        var validation = ForumValidation.Validate(input, SwedishDate.Today(clock));
+        var written = await write.Writes.DeleteAsync(write.Context, id, async _ =>
+            await write.Forums.QueryAsync($"parent:{id}", cancellationToken: write.Cancellation).AnyAsync(write.Cancellation)
+                ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The forum has sub-groups.",
+                    detail: "Remove or move its sub-groups first.")
+                : null, write.Cancellation);
+        return written.Answer(_ => TypedResults.NoContent());
+    }
+
+    private static async Task<Validation> ValidateAsync(string? id, ForumInput input, ForumWrite write)
+    {
+        var validation = ForumValidation.Validate(input, write.Today);
         // Only a forum within its bounds is worth asking other services about.
         if (validation.IsValid)
         {
-            await references.CheckAsync(id, input, validation, ct);
+            await write.References.CheckAsync(id, input, validation, write.Cancellation);
         }
         return validation;
     }
 
-    private static async Task<Ok<ForumResponse>> RespondAsync(
-        HttpContext context, Versioned<Forum> stored, InstitutionNames names, CancellationToken ct)
-    {
-        context.SetETag(stored.Version);
-        var known = await names.ForAsync([stored.Value], ct);
-        return TypedResults.Ok(ForumResponse.From(stored.Value, stored.Version, known));
-    }
+    /// <summary>The forum as the API shows it; the version's ETag is set by the read or the write.</summary>
+    internal static async Task<Ok<ForumResponse>> RespondAsync(Versioned<Forum> stored, InstitutionNames names, CancellationToken ct) =>
+        TypedResults.Ok(ForumResponse.From(stored.Value, stored.Version, await names.ForAsync([stored.Value], ct)));
 }

@@ -1,12 +1,10 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Samverkan.Audit;
-using Samverkan.Events.Outbox;
 using Samverkan.Forums.Coverage;
 using Samverkan.Forums.Model;
 using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.Storage;
-using Samverkan.Text;
+using Samverkan.Writes;
 
 namespace Samverkan.Forums.Apis;
 
@@ -21,37 +19,26 @@ public static class MeetingsApi
     {
         app.MapGroup("/api/forums").WithTags("Forums")
             .MapPost("/{id}/meetings", RecordAsync)
-            .RequireAuthorization(Policies.RegistryAdmin)
+            .RequireAuthorization(Policies.RegistryAdmin).WithName("RecordMeeting").WritesVersioned()
             .WithSummary("Record a meeting of the forum ({\"on\": \"YYYY-MM-DD\"}); honours If-Match");
         return app;
     }
 
-    private static async Task<IResult> RecordAsync(
-        string id, MeetingInput input, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names,
-        EventOutbox outbox, AuditTrail audit, IOptions<CoverageOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> RecordAsync(
+        string id, MeetingInput input, IOptions<CoverageOptions> options, [AsParameters] ForumWrite write)
     {
-        var current = await forums.GetAsync(id, ct);
-        if (current is null)
+        var today = write.Today;
+        var written = await write.Writes.ChangeAsync(write.Context, id, current =>
         {
-            return NotFoundProblem.For("forum", id);
-        }
-        if (context.CheckIfMatch(current.Version) is { } failed)
-        {
-            return failed;
-        }
-        var today = SwedishDate.Today(clock);
-        var validation = Validate(input, current.Value, today);
-        if (!validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(validation.Errors);
-        }
-        var forum = Record(current.Value, input.On!.Value, today, options.Value.DormantAfterMonths);
-        if (forum == current.Value)
-        {
-            context.SetETag(current.Version);
-            return TypedResults.Ok(ForumResponse.From(forum, current.Version, await names.ForAsync([forum], ct)));
-        }
-        return await ForumsApi.ReplaceAsync(context, forums, names, outbox, audit, "meeting-recorded", current, forum, ct);
+            var validation = Validate(input, current.Value, today);
+            if (!validation.IsValid)
+            {
+                return TypedResults.ValidationProblem(validation.Errors);
+            }
+            var forum = Record(current.Value, input.On!.Value, today, options.Value.DormantAfterMonths);
+            return forum == current.Value ? Change<Forum>.None : Change.To(ForumResource.MeetingRecorded, forum);
+        }, write.Cancellation);
+        return await written.AnswerAsync(stored => ForumsApi.RespondAsync(stored, write.Names, write.Cancellation));
     }
 
     /// <summary>The forum with the meeting recorded; the same forum when that date is already recorded.</summary>

@@ -8,6 +8,7 @@ using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
 using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
+using Samverkan.Writes;
 
 namespace Samverkan.Forums.Extensions;
 
@@ -26,6 +27,7 @@ public static class ApplicationServiceExtensions
         builder.AddServiceClient<InstitutionDirectory.InstitutionDirectoryClient>("Institutions");
         builder.Services.AddScoped<ForumReferences>();
         builder.Services.AddScoped<InstitutionNames>();
+        builder.Services.AddVersionedWrites<Forum, ForumResource>();
         builder.AddCoverage();
         return builder;
     }

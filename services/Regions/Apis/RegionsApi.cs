@@ -14,8 +14,8 @@ public static class RegionsApi
     public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/regions").WithTags("Regions");
-        api.MapGet("/", ListAsync).WithSummary("The six healthcare regions with their member institutions");
-        api.MapGet("/{id}", GetAsync).WithName("GetRegion").ReadsVersioned();
+        api.MapGet("/", ListAsync).WithName("ListRegions").WithSummary("The six healthcare regions with their member institutions");
+        api.MapGet("/{id}", GetAsync).WithName("GetRegion").WithSummary("Read one healthcare region with its member institutions").ReadsVersioned();
         return app;
     }
 
