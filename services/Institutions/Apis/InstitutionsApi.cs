@@ -4,7 +4,6 @@ using Samverkan.Http;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Versioning;
 using Samverkan.Storage;
 using Samverkan.Text;
 using Samverkan.Writes;
