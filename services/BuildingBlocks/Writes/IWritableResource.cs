@@ -13,8 +13,11 @@ namespace Samverkan.Writes;
 /// </summary>
 public interface IWritableResource<T> where T : class
 {
-    /// <summary>The resource's name in the audit trail and in problems: "institution".</summary>
+    /// <summary>The resource's name in the audit trail (and in problems, unless <see cref="Title"/> says otherwise): "institution".</summary>
     string Kind { get; }
+
+    /// <summary>The resource's name in problems ("No such API key."), where it reads otherwise than <see cref="Kind"/>.</summary>
+    string Title => Kind;
 
     /// <summary>The resource as the API shows it; the audit trail records this before and after a change.</summary>
     ValueTask<object> ShowAsync(Versioned<T> stored, CancellationToken cancellationToken);

@@ -33,6 +33,22 @@ public sealed class VersionedWrites<T>(
         return created;
     }
 
+    /// <summary>
+    /// Stores <paramref name="created"/>'s value as a new resource under <paramref name="id"/>, an id
+    /// of its own (random, not made from a name, so a collision is the store's conflict, never a
+    /// new id); the change's <see cref="Change{T}.Showing"/> and <see cref="Change{T}.CommittedBy"/> apply.
+    /// </summary>
+    public async Task<Versioned<T>> InsertAsync(HttpContext context, string id, Change<T> created, CancellationToken ct)
+    {
+        var value = created.Value ?? throw new ArgumentException("An insert stores a value.", nameof(created));
+        var stored = new Versioned<T>(value, 1);
+        var shown = await resource.ShowAsync(stored, ct);
+        var audited = audit.Record(created.Action!, resource.Kind, id, null, created.Shows ? created.ShownAfter : shown);
+        await CommitAsync([collection.Insert(value), audited], resource.Announce(created.Action!, id, stored, shown), created, ct);
+        context.SetETag(stored.Version);
+        return stored;
+    }
+
     public Task<WriteResult<T>> ChangeAsync(HttpContext context, string id, Func<Versioned<T>, Change<T>> decide, CancellationToken ct) =>
         ChangeAsync(context, id, current => Task.FromResult(decide(current)), ct);
 
@@ -49,6 +65,11 @@ public sealed class VersionedWrites<T>(
         {
             return WriteResult<T>.Refused(change.Refusal);
         }
+        if (change.IsRecordOnly)
+        {
+            var recorded = audit.Record(change.Action!, resource.Kind, id, change.ShownBefore, change.ShownAfter);
+            await CommitAsync([recorded], resource.Announce(change.Action!, id, current, change.ShownAfter), change, ct);
+        }
         if (change.Value is null)
         {
             context.SetETag(current.Version);
@@ -60,7 +81,8 @@ public sealed class VersionedWrites<T>(
         }
         var after = new Versioned<T>(change.Value, current.Version + 1);
         var shown = await resource.ShowAsync(after, ct);
-        var audited = audit.Record(change.Action!, resource.Kind, id, await resource.ShowAsync(current, ct), shown);
+        var audited = change.Shows ? audit.Record(change.Action!, resource.Kind, id, change.ShownBefore, change.ShownAfter)
+            : audit.Record(change.Action!, resource.Kind, id, await resource.ShowAsync(current, ct), shown);
         var writes = new[] { collection.Replace(change.Value, current.Version), audited };
         await CommitAsync(writes, resource.Announce(change.Action!, id, after, shown), change, ct);
         context.SetETag(after.Version);
@@ -104,7 +126,7 @@ public sealed class VersionedWrites<T>(
         var current = await collection.GetAsync(id, ct);
         if (current is null)
         {
-            return (null, NotFoundProblem.For(resource.Kind, id));
+            return (null, NotFoundProblem.For(resource.Title, id));
         }
         if (resource.Refusal(context, current) is { } refused)
         {

@@ -1,8 +1,9 @@
-using Samverkan.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.Storage;
 using Samverkan.Subscriptions.Model;
+using Samverkan.Writes;
 
 namespace Samverkan.Subscriptions.Apis;
 
@@ -18,14 +19,16 @@ public static class ApiKeysApi
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization(Policies.RegistryAdmin);
-        api.MapGet("/", ListAsync).WithSummary("Every partner's API keys (partner filters), revoked ones included; never the key");
-        api.MapGet("/{id}", GetAsync).WithName("GetApiKey").ReadsVersioned();
-        api.MapPost("/", CreateAsync).WithSummary("A new key for a partner system; the answer holds the key, shown this once");
-        api.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke: the key stops authenticating; the record is kept with revokedAt");
+        api.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Every partner's API keys (partner filters), revoked ones included; never the key");
+        api.MapGet("/{id}", GetAsync).WithName("GetApiKey").WithSummary("Read one API key's record; never the key").ReadsVersioned();
+        api.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("A new key for a partner system; the answer holds the key, shown this once");
+        api.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WritesVersioned()
+            .WithSummary("Revoke: the key stops authenticating; the record is kept with revokedAt");
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? partner, string? cursor, string? limit, DocumentCollection<ApiKey> keys, CancellationToken ct)
+    private static async Task<Results<Ok<Page<ApiKeyResponse>>, ValidationProblem>> ListAsync(
+        string? partner, string? cursor, string? limit, DocumentCollection<ApiKey> keys, CancellationToken ct)
     {
         var validation = new Validation();
         var (afterId, take) = Paging.Parse(cursor, QueryValues.Limit(limit, validation), validation);
@@ -38,7 +41,8 @@ public static class ApiKeysApi
         return TypedResults.Ok(new Page<ApiKeyResponse>(page.Items.Select(stored => ApiKeyResponse.From(stored.Value, stored.Version)).ToList(), page.NextCursor));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, DocumentCollection<ApiKey> keys, CancellationToken ct)
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync(
+        string id, HttpContext context, DocumentCollection<ApiKey> keys, CancellationToken ct)
     {
         var stored = await keys.GetAsync(id, ct);
         if (stored is null)
@@ -49,9 +53,8 @@ public static class ApiKeysApi
         return TypedResults.Ok(ApiKeyResponse.From(stored.Value, stored.Version));
     }
 
-    private static async Task<IResult> CreateAsync(
-        ApiKeyInput input, HttpContext context, DocumentCollection<ApiKey> keys, AuditTrail audit, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Created<ApiKeyResponse>, ValidationProblem>> CreateAsync(
+        ApiKeyInput input, HttpContext context, VersionedWrites<ApiKey> writes, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var validation = new Validation();
         var partner = SubscriptionRules.Blank(input.Partner);
@@ -68,42 +71,32 @@ public static class ApiKeysApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
+        // The id is part of the key, so it is never replaced by a free one: a collision is a conflict.
         var (keyId, secret) = ApiKeyFormat.Generate();
         var key = new ApiKey(keyId, partner!, SubscriptionRules.Blank(input.Description), input.PersonalData ?? false,
             clock.GetUtcNow(), null, ApiKeyFormat.Hash(secret));
-        var shown = ApiKeyResponse.From(key, 1);
-        await keys.Store.CommitAsync([keys.Insert(key), audit.Record("created", AuditType, key.Id, null, shown)], ct);
+        var created = await writes.InsertAsync(context, keyId, Change.To(WriteActions.Created, key), ct);
         loggers.CreateLogger(typeof(ApiKeysApi)).LogInformation(
             "Created API key {KeyId} for partner {Partner} (personal data: {PersonalData})", key.Id, key.Partner, key.PersonalData);
-        context.SetETag(1);
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created($"/api/api-keys/{key.Id}", shown with { Key = ApiKeyFormat.Compose(keyId, secret) });
+        return TypedResults.Created($"/api/api-keys/{key.Id}",
+            ApiKeyResponse.From(key, created.Version) with { Key = ApiKeyFormat.Compose(keyId, secret) });
     }
 
     /// <summary>Revoking a revoked key changes nothing and answers 204 again, without a second audit record.</summary>
-    private static async Task<IResult> RevokeAsync(
-        string id, HttpContext context, DocumentCollection<ApiKey> keys, AuditTrail audit, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RevokeAsync(
+        string id, HttpContext context, VersionedWrites<ApiKey> writes, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
-        var current = await keys.GetAsync(id, ct);
-        if (current is null)
+        var revokesNow = false;
+        var written = await writes.ChangeAsync(context, id, current =>
         {
-            return NotFoundProblem.For("API key", id);
-        }
-        if (context.CheckIfMatch(current.Version) is { } failed)
+            revokesNow = !current.Value.IsRevoked;
+            return revokesNow ? Change.To(ApiKeyResource.Revoked, current.Value with { RevokedAt = clock.GetUtcNow() }) : Change<ApiKey>.None;
+        }, ct);
+        if (written.Stored is { } stored && revokesNow)
         {
-            return failed;
+            loggers.CreateLogger(typeof(ApiKeysApi)).LogInformation("Revoked API key {KeyId} of partner {Partner}", id, stored.Value.Partner);
         }
-        if (current.Value.IsRevoked)
-        {
-            return TypedResults.NoContent();
-        }
-        var revoked = current.Value with { RevokedAt = clock.GetUtcNow() };
-        await keys.Store.CommitAsync([
-            keys.Replace(revoked, current.Version),
-            audit.Record("revoked", AuditType, id, ApiKeyResponse.From(current.Value, current.Version), ApiKeyResponse.From(revoked, current.Version + 1)),
-        ], ct);
-        loggers.CreateLogger(typeof(ApiKeysApi)).LogInformation("Revoked API key {KeyId} of partner {Partner}", id, revoked.Partner);
-        return TypedResults.NoContent();
+        return written.Answer(_ => TypedResults.NoContent());
     }
 }

@@ -14,9 +14,9 @@ public static class ChangesApi
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/changes").WithTags("Changes");
-        api.MapGet("/", ListAsync)
+        api.MapGet("/", ListAsync).WithName("ListChanges")
             .WithSummary("Every change of every service in one order, after a cursor; types filters (trailing * allowed)");
-        api.MapGet("/stream", ChangeStream.OpenAsync)
+        api.MapGet("/stream", ChangeStream.OpenAsync).WithName("StreamChanges")
             .WithSummary("The change feed as Server-Sent Events, resuming after Last-Event-ID (or after)")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;

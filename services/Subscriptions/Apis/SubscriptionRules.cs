@@ -11,6 +11,7 @@ namespace Samverkan.Subscriptions.Apis;
 internal static class SubscriptionRules
 {
     public const int MaxDescriptionLength = 500;
+    private const int MaxStateRetries = 10;
 
     public static string NewId() => $"sub_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
 
@@ -56,13 +57,13 @@ internal static class SubscriptionRules
     }
 
     /// <summary>
-    /// Commits a change to the delivery state together with the writes made from it (the state
-    /// before and after: the subscription, its audit record). The worker writes the state after
-    /// every attempt, so a conflict on it is retried with a fresh read; a conflict on the
-    /// subscription itself is the client's (409, or 412 with If-Match).
+    /// Commits <paramref name="writes"/> (the subscription, its audit record: they do not depend
+    /// on the state) together with a change to the delivery state. The worker writes the state
+    /// after every attempt, so a conflict on it is retried with a fresh read; a conflict on the
+    /// subscription itself is the client's (409, or 412 with If-Match). Answers the state stored.
     /// </summary>
     public static async Task<DeliveryState> CommitWithStateAsync(
-        DocumentCollection<DeliveryState> states, string id, Func<DeliveryState, DeliveryState, IEnumerable<DocumentWrite>> writes,
+        DocumentCollection<DeliveryState> states, string id, IReadOnlyList<DocumentWrite> writes,
         Func<DeliveryState, DeliveryState> change, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
@@ -71,35 +72,51 @@ internal static class SubscriptionRules
             var changed = change(state.Value);
             try
             {
-                await states.Store.CommitAsync([.. writes(state.Value, changed), states.Replace(changed, state.Version)], ct);
+                await states.Store.CommitAsync([.. writes, states.Replace(changed, state.Version)], ct);
                 return changed;
             }
-            catch (ConcurrencyConflictException e) when (e.Collection == states.Name && attempt < 10)
+            catch (ConcurrencyConflictException e) when (e.Collection == states.Name && attempt < MaxStateRetries)
             {
                 // The worker recorded an attempt between the read and the commit.
             }
         }
     }
 
-    /// <summary>Deletes the subscription and its delivery state in one commit with <paramref name="audit"/>, retrying when the worker writes the state meanwhile.</summary>
-    public static async Task DeleteAsync(
-        DocumentCollection<WebhookSubscription> subscriptions, DocumentCollection<DeliveryState> states, string id, long version,
-        DocumentWrite audit, CancellationToken ct)
+    /// <summary>Commits <paramref name="writes"/> (the subscription's removal, its audit record) with the removal of its delivery state, retrying when the worker writes the state meanwhile.</summary>
+    public static async Task DeleteWithStateAsync(
+        DocumentCollection<DeliveryState> states, string id, IReadOnlyList<DocumentWrite> writes, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             var state = await states.GetAsync(id, ct);
-            DocumentWrite[] writes = state is null
-                ? [subscriptions.Delete(id, version), audit]
-                : [subscriptions.Delete(id, version), states.Delete(id, state.Version), audit];
             try
             {
-                await subscriptions.Store.CommitAsync(writes, ct);
+                await states.Store.CommitAsync(state is null ? writes : [.. writes, states.Delete(id, state.Version)], ct);
                 return;
             }
-            catch (ConcurrencyConflictException e) when (e.Collection == states.Name && attempt < 10)
+            catch (ConcurrencyConflictException e) when (e.Collection == states.Name && attempt < MaxStateRetries)
             {
                 // The worker recorded an attempt meanwhile.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a whole write again when its commit met the worker's write of the delivery state: for
+    /// a write whose audit record shows the state it read (a replay), so the record always says
+    /// what was committed. Each run reads the subscription and the state afresh.
+    /// </summary>
+    public static async Task<TResult> RetryOnStateConflictAsync<TResult>(DocumentCollection<DeliveryState> states, Func<Task<TResult>> write)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (ConcurrencyConflictException e) when (e.Collection == states.Name && attempt < MaxStateRetries)
+            {
+                // The worker recorded an attempt between the read and the commit.
             }
         }
     }

@@ -1,10 +1,10 @@
-using Samverkan.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.Storage;
 using Samverkan.Subscriptions.Feed;
 using Samverkan.Subscriptions.Model;
 using Samverkan.Subscriptions.Webhooks;
+using Samverkan.Writes;
 
 namespace Samverkan.Subscriptions.Apis;
 
@@ -21,20 +21,21 @@ public static class SubscriptionsApi
     public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/subscriptions").WithTags("Subscriptions").RequireAuthorization(Policies.PartnerOrAdmin);
-        api.MapGet("/", ListAsync).WithSummary("National staff: every subscription; a partner: its own");
-        api.MapGet("/{id}", GetAsync).WithName("GetSubscription").ReadsVersioned();
-        api.MapPost("/", CreateAsync).WithSummary("Subscribe a URL to event types; the answer holds the signing secret, shown this once");
-        api.MapPatch("/{id}", PatchAsync)
+        api.MapGet("/", ListAsync).WithName("ListSubscriptions").WithSummary("National staff: every subscription; a partner: its own");
+        api.MapGet("/{id}", GetAsync).WithName("GetSubscription").WithSummary("Read one subscription with where its deliveries stand").ReadsVersioned();
+        api.MapPost("/", CreateAsync).WithName("CreateSubscription")
+            .WithSummary("Subscribe a URL to event types; the answer holds the signing secret, shown this once");
+        api.MapPatch("/{id}", PatchAsync).WithName("PatchSubscription").WritesVersioned()
             .WithSummary("Change url, types, description, enabled or personalData; re-enabling resumes at the event that failed");
-        api.MapDelete("/{id}", DeleteAsync);
+        api.MapDelete("/{id}", DeleteAsync).WithName("DeleteSubscription").WritesVersioned()
+            .WithSummary("Remove the subscription, its delivery state and its delivery log; deliveries stop");
         return app;
     }
 
-    private static async Task<IResult> ListAsync(
-        string? cursor, string? limit, HttpContext context, DocumentCollection<WebhookSubscription> subscriptions,
-        DocumentCollection<DeliveryState> states, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<Page<SubscriptionResponse>>, ProblemHttpResult, ValidationProblem>> ListAsync(
+        string? cursor, string? limit, [AsParameters] SubscriptionRead read)
     {
-        var caller = context.Caller();
+        var caller = read.Context.Caller();
         if (!caller.IsRegistryAdmin && !caller.IsPartner)
         {
             return SubscriptionAccess.NotAPartner();
@@ -46,41 +47,36 @@ public static class SubscriptionsApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
         var tag = caller.IsRegistryAdmin ? null : WebhookSubscription.OwnerTag(caller.Partner!);
-        var page = await Paging.TakeAsync(subscriptions.QueryAsync(tag, afterId, ct), take, stored => stored.Value.Id, ct);
+        var page = await Paging.TakeAsync(read.Subscriptions.QueryAsync(tag, afterId, read.Cancellation), take, stored => stored.Value.Id, read.Cancellation);
         var items = new List<SubscriptionResponse>(page.Items.Count);
         foreach (var stored in page.Items)
         {
-            var state = await states.GetAsync(stored.Value.Id, ct);
-            items.Add(SubscriptionResponse.From(stored.Value, stored.Version, state?.Value, clock.GetUtcNow()));
+            items.Add(await read.ShowAsync(stored));
         }
         return TypedResults.Ok(new Page<SubscriptionResponse>(items, page.NextCursor));
     }
 
-    private static async Task<IResult> GetAsync(
-        string id, HttpContext context, DocumentCollection<WebhookSubscription> subscriptions, DocumentCollection<DeliveryState> states,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<SubscriptionResponse>, ProblemHttpResult>> GetAsync(string id, [AsParameters] SubscriptionRead read)
     {
-        var stored = await subscriptions.GetAsync(id, ct);
+        var stored = await read.Subscriptions.GetAsync(id, read.Cancellation);
         if (stored is null)
         {
             return NotFoundProblem.For("subscription", id);
         }
-        if (SubscriptionAccess.Check(context.Caller(), stored.Value) is { } refused)
+        if (SubscriptionAccess.Check(read.Context.Caller(), stored.Value) is { } refused)
         {
             return refused;
         }
-        var state = await states.GetAsync(id, ct);
-        context.SetETag(stored.Version);
-        return TypedResults.Ok(SubscriptionResponse.From(stored.Value, stored.Version, state?.Value, clock.GetUtcNow()));
+        var shown = await read.ShowAsync(stored);
+        read.Context.SetETag(stored.Version);
+        return TypedResults.Ok(shown);
     }
 
-    private static async Task<IResult> CreateAsync(
-        SubscriptionInput input, HttpContext context, DocumentCollection<WebhookSubscription> subscriptions,
-        DocumentCollection<DeliveryState> states, ChangeFeed feed, TargetPolicy policy, SubscriptionSignal signal, AuditTrail audit,
-        TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Created<SubscriptionResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        SubscriptionInput input, [AsParameters] SubscriptionWrite write, ChangeFeed feed, TargetPolicy policy, ILoggerFactory loggers)
     {
-        var validation = new Validation();
-        var (ownership, refused) = SubscriptionAccess.ForNew(context.Caller(), input, validation);
+        var (ct, validation) = (write.Cancellation, new Validation());
+        var (ownership, refused) = SubscriptionAccess.ForNew(write.Context.Caller(), input, validation);
         if (refused is not null)
         {
             return refused;
@@ -96,94 +92,70 @@ public static class SubscriptionsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var now = clock.GetUtcNow();
+        var now = write.Clock.GetUtcNow();
         var secret = WebhookSignature.NewSecret();
         var subscription = new WebhookSubscription(SubscriptionRules.NewId(), input.Url!.Trim(), TypeFilter.Normalize(input.Types),
             SubscriptionRules.Blank(input.Description), true, null, null, now, [new SigningSecret(secret, now, null)],
             ownership!.Owner, ownership.PersonalData);
         var state = DeliveryState.StartingAfter(subscription.Id, startAfter ?? await feed.EndAsync(ct));
-        await subscriptions.Store.CommitAsync([
-            subscriptions.Insert(subscription),
-            states.Insert(state),
-            audit.Record("created", AuditType, subscription.Id, null, SubscriptionSnapshot.Of(subscription, 1, state.Position)),
-        ], ct);
-        signal.Pulse();
+        // The record of the creation says where deliveries start; the state commits with it.
+        var created = await write.Writes.InsertAsync(write.Context, subscription.Id,
+            Change.To(WriteActions.Created, subscription).Showing(null, SubscriptionSnapshot.Of(subscription, 1, state.Position))
+                .CommittedBy((writes, token) => write.States.Store.CommitAsync([.. writes, write.States.Insert(state)], token)), ct);
+        write.Signal.Pulse();
         loggers.CreateLogger(typeof(SubscriptionsApi)).LogInformation(
             "Created webhook subscription {SubscriptionId} for {Owner} to {Host}, starting after position {Position}",
             subscription.Id, subscription.Owner ?? "national staff", new Uri(subscription.Url).Host, state.Position);
-        context.SetETag(1);
-        context.Response.Headers.CacheControl = "no-store";
+        write.Context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/subscriptions/{subscription.Id}",
-            SubscriptionResponse.From(subscription, 1, state, now) with { Secret = secret });
+            SubscriptionResponse.From(subscription, created.Version, state, now) with { Secret = secret });
     }
 
-    private static async Task<IResult> PatchAsync(
-        string id, SubscriptionPatch patch, HttpContext context, DocumentCollection<WebhookSubscription> subscriptions,
-        DocumentCollection<DeliveryState> states, TargetPolicy policy, SubscriptionSignal signal, AuditTrail audit, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<Results<Ok<SubscriptionResponse>, ProblemHttpResult, ValidationProblem>> PatchAsync(
+        string id, SubscriptionPatch patch, [AsParameters] SubscriptionWrite write, TargetPolicy policy)
     {
-        var current = await subscriptions.GetAsync(id, ct);
-        if (current is null)
+        var now = write.Clock.GetUtcNow();
+        DeliveryState? state = null;
+        var written = await write.Writes.ChangeAsync(write.Context, id, async current =>
         {
-            return NotFoundProblem.For("subscription", id);
-        }
-        var caller = context.Caller();
-        if ((SubscriptionAccess.Check(caller, current.Value) ?? SubscriptionAccess.PersonalDataRefusal(caller, patch.PersonalData)) is { } refused)
+            if (SubscriptionAccess.PersonalDataRefusal(write.Context.Caller(), patch.PersonalData) is { } refused)
+            {
+                return refused;
+            }
+            var validation = new Validation();
+            if (patch.Url is not null)
+            {
+                await SubscriptionRules.CheckUrlAsync(patch.Url, policy, validation, write.Cancellation);
+            }
+            SubscriptionRules.CheckFields(patch.Types, patch.Description, validation);
+            if (!validation.IsValid)
+            {
+                return TypedResults.ValidationProblem(validation.Errors);
+            }
+            var before = current.Value;
+            var changed = SubscriptionRules.Apply(before, patch, now);
+            // A new target, new types or a re-enable deserve a try at once, with the retry schedule from its start.
+            var freshStart = changed.Url != before.Url || !changed.Types.SequenceEqual(before.Types) || (changed.Enabled && !before.Enabled);
+            return Change.To(WriteActions.Updated, changed).CommittedBy(async (writes, token) =>
+                state = await SubscriptionRules.CommitWithStateAsync(write.States, id, writes, s => freshStart ? s.WithFreshHead() : s, token));
+        }, write.Cancellation);
+        if (written.Problem is null)
         {
-            return refused;
+            write.Signal.Pulse();
         }
-        if (context.CheckIfMatch(current.Version) is { } failed)
-        {
-            return failed;
-        }
-        var validation = new Validation();
-        if (patch.Url is not null)
-        {
-            await SubscriptionRules.CheckUrlAsync(patch.Url, policy, validation, ct);
-        }
-        SubscriptionRules.CheckFields(patch.Types, patch.Description, validation);
-        if (!validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(validation.Errors);
-        }
-        var now = clock.GetUtcNow();
-        var before = current.Value;
-        var changed = SubscriptionRules.Apply(before, patch, now);
-        // A new target, new types or a re-enable deserve a try at once, with the retry schedule from its start.
-        var freshStart = changed.Url != before.Url || !changed.Types.SequenceEqual(before.Types) || (changed.Enabled && !before.Enabled);
-        var version = current.Version + 1;
-        var state = await SubscriptionRules.CommitWithStateAsync(states, id,
-            (_, _) => [
-                subscriptions.Replace(changed, current.Version),
-                audit.Record("updated", AuditType, id, SubscriptionSnapshot.Of(before, current.Version), SubscriptionSnapshot.Of(changed, version)),
-            ],
-            state => freshStart ? state.WithFreshHead() : state, ct);
-        signal.Pulse();
-        context.SetETag(version);
-        return TypedResults.Ok(SubscriptionResponse.From(changed, version, state, now));
+        return written.Answer(stored => TypedResults.Ok(SubscriptionResponse.From(stored.Value, stored.Version, state, now)));
     }
 
-    private static async Task<IResult> DeleteAsync(
-        string id, HttpContext context, DocumentCollection<WebhookSubscription> subscriptions, DocumentCollection<DeliveryState> states,
-        DeliveryLog log, SubscriptionSignal signal, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(
+        string id, [AsParameters] SubscriptionWrite write, DeliveryLog log)
     {
-        var current = await subscriptions.GetAsync(id, ct);
-        if (current is null)
+        var written = await write.Writes.DeleteAsync(write.Context, id, null, write.Cancellation,
+            commit: (writes, token) => SubscriptionRules.DeleteWithStateAsync(write.States, id, writes, token));
+        if (written.Problem is null)
         {
-            return NotFoundProblem.For("subscription", id);
+            write.Signal.Pulse();
+            await log.DeleteAllAsync(id, write.Cancellation);
         }
-        if (SubscriptionAccess.Check(context.Caller(), current.Value) is { } refused)
-        {
-            return refused;
-        }
-        if (context.CheckIfMatch(current.Version) is { } failed)
-        {
-            return failed;
-        }
-        await SubscriptionRules.DeleteAsync(subscriptions, states, id, current.Version,
-            audit.Record("deleted", AuditType, id, SubscriptionSnapshot.Of(current.Value, current.Version), null), ct);
-        signal.Pulse();
-        await log.DeleteAllAsync(id, ct);
-        return TypedResults.NoContent();
+        return written.Answer(_ => TypedResults.NoContent());
     }
 }

@@ -1,4 +1,7 @@
 using Samverkan.Storage.Hosting;
+using Samverkan.Subscriptions.Apis;
+using Samverkan.Subscriptions.Model;
+using Samverkan.Writes;
 
 namespace Samverkan.Subscriptions.Extensions;
 
@@ -10,6 +13,8 @@ public static class ApplicationServiceExtensions
         builder.AddChangeFeed();
         builder.AddWebhooks();
         builder.AddApiKeys();
+        builder.Services.AddVersionedWrites<WebhookSubscription, SubscriptionResource>();
+        builder.Services.AddVersionedWrites<ApiKey, ApiKeyResource>();
         return builder;
     }
 }
