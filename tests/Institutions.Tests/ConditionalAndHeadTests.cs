@@ -98,4 +98,16 @@ public class ConditionalAndHeadTests(InstitutionsFixture fixture) : IClassFixtur
         var problem = await ProblemAssert.IsCompleteAsync(response, HttpStatusCode.UnsupportedMediaType, "/api/institutions");
         Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_merge_patch_sent_as_plain_json_is_a_415_problem_naming_the_merge_patch_type()
+    {
+        var (path, _) = await CreateAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent("{\"abbreviation\":\"VH\"}", Encoding.UTF8, "application/json") };
+
+        using var response = await _client.SendAsync(request);
+
+        var problem = await ProblemAssert.IsCompleteAsync(response, HttpStatusCode.UnsupportedMediaType, path);
+        Assert.Contains("application/merge-patch+json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -92,6 +92,7 @@ public static class ServiceDefaultsExtensions
         app.UseRouting();
         app.EnsureRoutedByPathAndMethod();
         app.UseSamverkanAuth();
+        app.UseAcceptedContentTypes();
         app.MapOpenApi();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/health", new HealthCheckOptions

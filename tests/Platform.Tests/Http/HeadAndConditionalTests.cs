@@ -57,8 +57,8 @@ public sealed class HeadAndConditionalTests(PlatformFixture fixture)
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
     }
 
+    // Regions takes no writes (its POST answers 404: see docs/api.md, "Content-Type").
     [Theory]
-    [InlineData("/api/regions")]
     [InlineData("/api/institutions")]
     [InlineData("/api/forums")]
     [InlineData("/api/contacts")]

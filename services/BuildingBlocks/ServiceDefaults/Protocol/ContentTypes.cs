@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Net.Http.Headers;
 
 namespace Samverkan.ServiceDefaults.Protocol;
 
@@ -50,6 +52,40 @@ public static class ContentTypes
             throw new InvalidOperationException(
                 $"Routing by Content-Type ({PolicyName}) is registered: a wrong Content-Type would answer 404. Another ConfigureContainer replaced the one AddServiceDefaults set.");
         }
+    }
+
+    /// <summary>
+    /// Refuses a body whose media type the endpoint does not declare (<c>.Accepts</c>, or the
+    /// JSON its body parameter implies) with the 415 problem, before the handler runs: handlers
+    /// that read their body themselves (JSON Merge Patch) are held to their media type as the
+    /// routing policy held them. Call after authorization, so a caller learns its rights first.
+    /// </summary>
+    public static IApplicationBuilder UseAcceptedContentTypes(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var accepted = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes;
+            var hasBody = context.Request.ContentLength > 0
+                || (context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
+            if (accepted is not { Count: > 0 } || !hasBody || IsAccepted(context.Request.ContentType, accepted))
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+                .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = UnsupportedProblem(context) });
+        });
+
+    // As the JSON body binding reads it: application/json also admits any application/*+json.
+    private static bool IsAccepted(string? contentType, IReadOnlyList<string> accepted)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var sent))
+        {
+            return false;
+        }
+        return accepted.Any(type => MediaTypeHeaderValue.TryParse(type, out var expected)
+            && (sent.IsSubsetOf(expected)
+                || (expected.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) && sent.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))));
     }
 
     /// <summary>The 415 problem for a body of <paramref name="context"/>'s media type where the endpoint reads others.</summary>
