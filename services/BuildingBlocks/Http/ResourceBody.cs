@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
 
 namespace Samverkan.Http;
 
@@ -14,10 +16,17 @@ public static class ResourceBody
 {
     /// <summary>
     /// The body as a JSON object. The route declares its input type and media type
-    /// (<c>Accepts</c>), so routing answers 415 for another Content-Type before this runs.
+    /// (<c>Accepts</c>); routing does not pick endpoints by Content-Type, so another one is
+    /// refused here as a body binding would refuse it (415, made a problem by the exception handler).
     /// </summary>
     public static async Task<JsonObject> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
     {
+        if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts
+            && !(MediaTypeHeaderValue.TryParse(request.ContentType, out var sent)
+                && accepts.ContentTypes.Any(type => string.Equals(type, sent.MediaType.Value, StringComparison.OrdinalIgnoreCase))))
+        {
+            throw new BadHttpRequestException("The request body is not in a media type this endpoint reads.", StatusCodes.Status415UnsupportedMediaType);
+        }
         try
         {
             return await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, options, ct)
