@@ -39,6 +39,22 @@ public sealed class InstitutionsClientTests : IDisposable
         return (institution!, Assert.Single(headers.ResponseHeaders["ETag"]));
     }
 
+    /// <summary>Sends with the problem body typed for any 4XX, and fails showing it.</summary>
+    private async Task<InstitutionResponse?> SendShowingProblemAsync(RequestInformation request)
+    {
+        try
+        {
+            return await adapter.SendAsync(request, InstitutionResponse.CreateFromDiscriminatorValue, AnyProblem);
+        }
+        catch (HttpValidationProblemDetails problem)
+        {
+            Assert.Fail($"{problem.ResponseStatusCode}: {await KiotaJsonSerializer.SerializeAsStringAsync(problem)}");
+            throw;
+        }
+    }
+
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> AnyProblem = new() { ["4XX"] = HttpValidationProblemDetails.CreateFromDiscriminatorValue };
+
     [Fact]
     public async Task Listing_gives_a_typed_page_and_a_cursor_to_the_next_one()
     {
@@ -101,7 +117,7 @@ public sealed class InstitutionsClientTests : IDisposable
         // InstitutionResponse: the request it builds is sent with what GET returned as its body.
         var request = client.Api.Institutions[read.Id].ToPutRequestInformation(new InstitutionInput(), put => put.Headers.Add("If-Match", etag));
         request.SetContentFromParsable(adapter, "application/json", read);
-        var updated = await adapter.SendAsync(request, InstitutionResponse.CreateFromDiscriminatorValue);
+        var updated = await SendShowingProblemAsync(request);
 
         Assert.Equal("https://klient.example.se", updated!.Website);
         Assert.Equal(2, updated.Version);
@@ -146,8 +162,7 @@ public sealed class InstitutionsClientTests : IDisposable
 
         // With an error mapping for 4XX the same request gives the problem body, typed.
         var request = client.Api.Institutions[created.Id].ToPutRequestInformation(stale, IfMatchVersionOne);
-        var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => adapter.SendAsync(request, InstitutionResponse.CreateFromDiscriminatorValue,
-            new Dictionary<string, ParsableFactory<IParsable>> { ["4XX"] = HttpValidationProblemDetails.CreateFromDiscriminatorValue }));
+        var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => adapter.SendAsync(request, InstitutionResponse.CreateFromDiscriminatorValue, AnyProblem));
         Assert.Equal(412, problem.ResponseStatusCode);
         Assert.Equal(412, problem.Status);
         Assert.False(string.IsNullOrEmpty(problem.Title));
