@@ -26,7 +26,7 @@ public static class ReadOnlyFields
             else if (current is not null && (current.ContainsKey(name) || value is null))
             {
                 // An absent field and a null one say the same: the answer leaves nulls out.
-                if (JsonNode.DeepEquals(value, current[name]))
+                if (SameIgnoringNulls(value, current[name]))
                 {
                     body.Remove(name);
                 }
@@ -59,6 +59,20 @@ public static class ReadOnlyFields
             }
         }
     }
+
+    /// <summary>
+    /// Equal once null members are left out at every depth: a client that omits nulls (Kiota
+    /// does) sends <c>names[0]</c> without the <c>validTo: null</c> the answer shows.
+    /// </summary>
+    private static bool SameIgnoringNulls(JsonNode? sent, JsonNode? shown) => JsonNode.DeepEquals(WithoutNulls(sent), WithoutNulls(shown));
+
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    {
+        JsonObject members => new JsonObject(members.Where(member => member.Value is not null)
+            .Select(member => KeyValuePair.Create(member.Key, WithoutNulls(member.Value)))),
+        JsonArray items => new JsonArray(items.Select(WithoutNulls).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private static string Shown(JsonNode? value) => value?.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) ?? "null";
 }
