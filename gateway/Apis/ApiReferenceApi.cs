@@ -99,6 +99,7 @@ public static class ApiReferenceApi
         {
             paths.Remove(path);
         }
+        UnreferencedSchemas.Remove(document);
     }
 
     private static string Title(string service) =>
