@@ -32,11 +32,15 @@ public static class DocumentSchemas
         {
             return null;
         }
-        var failures = (results.Details ?? [])
+        var failures = Flatten(results)
             .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error => $"  {detail.InstanceLocation} ({detail.SchemaLocation}): {error.Value}"))
+            .SelectMany(detail => detail.Errors!.Select(error => $"  {detail.InstanceLocation} ({detail.EvaluationPath}): {error.Value}"))
             .Distinct()
-            .Take(20);
-        return string.Join('\n', failures);
+            .Take(20)
+            .ToList();
+        return failures.Count > 0 ? string.Join('\n', failures) : "  (the validator names no single failing keyword)";
     }
+
+    private static IEnumerable<EvaluationResults> Flatten(EvaluationResults results) =>
+        new[] { results }.Concat((results.Details ?? []).SelectMany(Flatten));
 }

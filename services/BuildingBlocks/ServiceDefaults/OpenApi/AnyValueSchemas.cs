@@ -1,27 +1,29 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Samverkan.ServiceDefaults.OpenApi;
 
 /// <summary>
-/// Free-form JSON (<see cref="JsonElement"/>, <see cref="JsonNode"/>) as any value but null. The
-/// generator describes it as <c>{}</c> (anything) and a nullable property as
-/// <c>oneOf [null, that]</c>, where a null matches both branches and so fails <c>oneOf</c>: an audit
-/// record's <c>before</c> on a create, or a replay's <c>after</c> left null, would fail its schema.
+/// Free-form JSON components (JsonElement, JsonNode: the generator writes them as <c>{}</c>,
+/// anything) as any value but null. A nullable property is written as <c>oneOf [null, component]</c>,
+/// and with <c>{}</c> a null matches both branches and fails <c>oneOf</c>: an audit record's
+/// <c>before</c> on a create, or a replay's <c>after</c> left null, would fail its own schema.
 /// </summary>
-internal sealed class AnyValueSchemas : IOpenApiSchemaTransformer
+internal sealed class AnyValueSchemas : IOpenApiDocumentTransformer
 {
     private const JsonSchemaType AnyButNull = JsonSchemaType.Object | JsonSchemaType.Array | JsonSchemaType.String
-        | JsonSchemaType.Number | JsonSchemaType.Integer | JsonSchemaType.Boolean;
+        | JsonSchemaType.Number | JsonSchemaType.Boolean;
 
-    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        var type = context.JsonTypeInfo.Type;
-        if (type == typeof(JsonElement) || typeof(JsonNode).IsAssignableFrom(type) && type != typeof(JsonObject) && type != typeof(JsonArray))
+        foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
         {
-            schema.Type = AnyButNull;
+            if (schema.Type is null && schema.Properties is not { Count: > 0 } && schema.OneOf is not { Count: > 0 }
+                && schema.AnyOf is not { Count: > 0 } && schema.AllOf is not { Count: > 0 } && schema.Enum is not { Count: > 0 }
+                && schema.Items is null && schema.AdditionalProperties is null)
+            {
+                schema.Type = AnyButNull;
+            }
         }
         return Task.CompletedTask;
     }

@@ -10,7 +10,7 @@ public static class OpenApiDocuments
     {
         options.AddSchemaTransformer<EnumSchemas>();
         options.AddSchemaTransformer<ProblemSchema>();
-        options.AddSchemaTransformer<AnyValueSchemas>();
+        options.AddDocumentTransformer<AnyValueSchemas>();
         options.AddDocumentTransformer<ProblemSchema>();
         options.AddDocumentTransformer<SecuritySchemes>();
         options.AddOperationTransformer<SecuritySchemes>();

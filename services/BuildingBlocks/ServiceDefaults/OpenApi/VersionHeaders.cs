@@ -8,7 +8,7 @@ namespace Samverkan.ServiceDefaults.OpenApi;
 /// <summary>
 /// Conditional requests as the route marks say (<see cref="VersionedEndpoints"/>): a versioned read
 /// answers its version as a strong <c>ETag</c>, takes <c>If-None-Match</c> and answers 304 when the
-/// caller's copy is current; a versioned write takes <c>If-Match</c>, answers 404 (unknown id),
+/// caller's copy is current, and 404 for an unknown id (it reads one resource by id); a versioned write takes <c>If-Match</c>, answers 404 (unknown id),
 /// 409 (another write landed first), 412 (stale If-Match) and the new <c>ETag</c> on success.
 /// </summary>
 internal sealed class VersionHeaders : IOpenApiOperationTransformer
@@ -41,10 +41,10 @@ internal sealed class VersionHeaders : IOpenApiOperationTransformer
                 Headers = new Dictionary<string, IOpenApiHeader> { ["ETag"] = ETag() },
             });
         }
+        operation.Responses.TryAdd("404", ProblemSchema.Response(document, "No resource has this id."));
         if (writes)
         {
             AddParameter(operation, "If-Match", "Change only if the resource is at this version (`\"3\"`), or `*`; otherwise 412 and nothing changes.");
-            operation.Responses.TryAdd("404", ProblemSchema.Response(document, "No resource has this id."));
             operation.Responses.TryAdd("409", ProblemSchema.Response(document, "Another write landed between this one's read and its commit; read again and retry."));
             operation.Responses.TryAdd("412", ProblemSchema.Response(document, "If-Match names a version that is not the current one; nothing was changed."));
         }
