@@ -36,6 +36,8 @@ public sealed class LiveAnswerTests(OpenApiPlatform platform)
 
     [Theory]
     [InlineData("institutions", "/api/institutions", "name")]
+    [InlineData("forums", "/api/forums", "name")]
+    [InlineData("contacts", "/api/contacts", "function")]
     public async Task Create_read_replace_and_stale_replace_answer_as_documented(string document, string collection, string nameField)
     {
         var live = await LiveRequests.StartAsync(platform);
