@@ -17,10 +17,15 @@ public static class ApiReferenceApi
     public const string ReferencePath = "/api-reference";
     private const string ServiceDocumentPath = "/openapi/v1.json";
 
+    /// <summary>The gateway's own endpoints (<c>/health</c>, <c>/api/audit</c>), described by the gateway itself.</summary>
+    public const string GatewayDocument = "gateway";
+
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => TypedResults.Redirect(ReferencePath)).ExcludeFromDescription();
         app.MapGet("/openapi/{service}.json", GetServiceDocument).ExcludeFromDescription();
+        // A literal route, so it wins over the pattern above; no cluster may be named "gateway".
+        app.MapOpenApi($"/openapi/{GatewayDocument}.json");
         app.MapScalarApiReference(ReferencePath, (options, context) =>
         {
             var topology = context.RequestServices.GetRequiredService<ServiceTopology>();
@@ -39,6 +44,7 @@ public static class ApiReferenceApi
                 options.AddDocument(service, Title(service), isDefault: first);
                 first = false;
             }
+            options.AddDocument(GatewayDocument, "Gateway");
         });
         return app;
     }
@@ -93,6 +99,7 @@ public static class ApiReferenceApi
         {
             paths.Remove(path);
         }
+        UnreferencedSchemas.Remove(document);
     }
 
     private static string Title(string service) =>

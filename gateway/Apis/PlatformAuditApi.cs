@@ -21,7 +21,9 @@ public static class PlatformAuditApi
     {
         app.MapGet(ServiceTrails.Path, ListAsync)
             .RequireAuthorization(Policies.RegistryAdmin)
-            .ExcludeFromDescription();
+            .WithTags("Platform")
+            .WithName("ListPlatformAudit")
+            .WithSummary("The audit trails of every service, merged, newest first; national staff only");
         return app;
     }
 

@@ -24,7 +24,12 @@ public static class PlatformHealthApi
 
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetPlatformHealth).ExcludeFromDescription();
+        app.MapGet("/health", GetPlatformHealth)
+            .WithTags("Platform")
+            .WithName("GetPlatformHealth")
+            .WithSummary("The platform's readiness: the worst state of any service, with each destination's state")
+            .Produces<PlatformHealth>()
+            .Produces<PlatformHealth>(StatusCodes.Status503ServiceUnavailable);
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         return app;
     }

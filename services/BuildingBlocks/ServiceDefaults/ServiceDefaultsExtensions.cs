@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Json;
 using Samverkan.ServiceDefaults.Limits;
+using Samverkan.ServiceDefaults.OpenApi;
 using Samverkan.ServiceDefaults.Problems;
 using Samverkan.ServiceDefaults.Protocol;
 
@@ -42,7 +43,7 @@ public static class ServiceDefaultsExtensions
         // Binding failures throw instead of answering a bare 400, so the handler above can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => ConfigureApiJson(options.SerializerOptions));
-        services.AddOpenApi(options => options.AddSchemaTransformer<EnumSchemas>());
+        services.AddOpenApi(options => options.AddSamverkanTransformers());
         services.AddHttpContextAccessor();
         services.AddTransient<IStartupFilter, PlatformInstance>();
         // One clock for every building block and service (tests of building blocks add their own).

@@ -1,13 +1,14 @@
 using Samverkan.Contacts.Apis;
 using Samverkan.Contacts.Events;
+using Samverkan.Contacts.Model;
 using Samverkan.Events;
 using Samverkan.Events.Hosting;
-using Samverkan.Contacts.Model;
 using Samverkan.Forums.Protos;
 using Samverkan.Institutions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
-using Samverkan.Storage.Hosting;
+using Samverkan.ServiceDefaults.OpenApi;
 using Samverkan.Storage;
+using Samverkan.Storage.Hosting;
 using Samverkan.Writes;
 
 namespace Samverkan.Contacts.Extensions;
@@ -19,6 +20,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore();
+        builder.Services.AddRequestExamples(RequestExamples.Register);
         builder.Services.AddOptions<StalenessOptions>().BindConfiguration(StalenessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(provider => new DocumentCollection<Contact>(
             provider.GetRequiredService<IDocumentStore>(), Collection, contact => contact.Id, contact => contact.Tags()));

@@ -1,13 +1,14 @@
 using Samverkan.Events;
 using Samverkan.Events.Hosting;
-using Samverkan.Forums.Events;
 using Samverkan.Forums.Apis;
+using Samverkan.Forums.Events;
 using Samverkan.Forums.Model;
 using Samverkan.Institutions.Protos;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
-using Samverkan.Storage.Hosting;
+using Samverkan.ServiceDefaults.OpenApi;
 using Samverkan.Storage;
+using Samverkan.Storage.Hosting;
 using Samverkan.Writes;
 
 namespace Samverkan.Forums.Extensions;
@@ -17,6 +18,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore();
+        builder.Services.AddRequestExamples(RequestExamples.Register);
         builder.Services.AddSingleton(provider => new DocumentCollection<Forum>(
             provider.GetRequiredService<IDocumentStore>(), "forums", forum => forum.Id, forum => forum.Tags()));
         builder.AddEventPublishing(Topics.Forums);

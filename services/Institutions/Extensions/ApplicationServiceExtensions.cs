@@ -5,6 +5,7 @@ using Samverkan.Institutions.Events;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Grpc;
+using Samverkan.ServiceDefaults.OpenApi;
 using Samverkan.Storage.Hosting;
 using Samverkan.Storage;
 using Samverkan.Writes;
@@ -18,6 +19,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore();
+        builder.Services.AddRequestExamples(RequestExamples.Register);
         builder.Services.AddSingleton(provider => new DocumentCollection<Institution>(
             provider.GetRequiredService<IDocumentStore>(), Collection, institution => institution.Id));
         builder.AddEventPublishing(Topics.Institutions);

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Samverkan.Storage.Hosting;
 using Samverkan.Subscriptions.Apis;
 using Samverkan.Subscriptions.Model;
@@ -10,6 +11,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore();
+        builder.Services.AddRequestExamples(RequestExamples.Register);
         builder.AddChangeFeed();
         builder.AddWebhooks();
         builder.AddApiKeys();

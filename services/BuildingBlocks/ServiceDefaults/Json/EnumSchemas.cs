@@ -18,7 +18,9 @@ internal sealed class EnumSchemas : IOpenApiSchemaTransformer
         var enumType = Nullable.GetUnderlyingType(type) ?? type;
         if (enumType.IsEnum)
         {
-            schema.Type = JsonSchemaType.String | (enumType == type ? 0 : JsonSchemaType.Null);
+            // Never null here: the generator shares one component per enum and writes a nullable
+            // property as oneOf [null, component]; a null in the component too would match both.
+            schema.Type = JsonSchemaType.String;
             schema.Enum = Enum.GetNames(enumType)
                 .Select(name => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(name)))
                 .ToList();

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+
+namespace Samverkan.Contracts.Tests.OpenApi;
+
+/// <summary>
+/// Real requests through the running platform, each answer validated against the schema its
+/// document gives for that operation and status (<see cref="LiveAnswers"/>). Each test also
+/// asserts the statuses it drove, so a scenario that silently stopped happening fails too.
+/// Resources join the rows below once their handlers are typed (issue 12): an untyped handler's
+/// document names no body schema and the wrong success status, which these tests report.
+/// </summary>
+[Collection(OpenApiCollection.Name)]
+public sealed class LiveAnswerTests(OpenApiPlatform platform)
+{
+    [Fact]
+    public async Task Lists_reads_and_unknown_ids_of_every_service_answer_as_documented()
+    {
+        var live = await LiveRequests.StartAsync(platform);
+        string[] lists = ["/api/regions", "/api/institutions?limit=3", "/api/forums?limit=3", "/api/contacts?limit=3"];
+        foreach (var list in lists)
+        {
+            var page = await live.GetAsync(list);
+            Assert.Equal(200, page.Status);
+            var first = page.Body?["items"]?.AsArray().FirstOrDefault()?["id"]?.GetValue<string>();
+            if (first is not null)
+            {
+                Assert.Equal(200, (await live.GetAsync($"{list.Split('?')[0]}/{first}")).Status);
+            }
+        }
+        // Anonymous readers get contacts without personal data: a second shape of the same schema.
+        Assert.Equal(200, (await live.GetAsync("/api/contacts?limit=3", platform.AnonymousGateway)).Status);
+        Assert.Equal(404, (await live.GetAsync("/api/institutions/no-such-institution")).Status);
+        Assert.Equal(400, (await live.GetAsync("/api/institutions?limit=0")).Status);
+        live.AssertAllMatched();
+    }
+
+    [Theory]
+    [InlineData("institutions", "/api/institutions", "name")]
+    [InlineData("forums", "/api/forums", "name")]
+    [InlineData("contacts", "/api/contacts", "function")]
+    public async Task Create_read_replace_and_stale_replace_answer_as_documented(string document, string collection, string nameField)
+    {
+        var live = await LiveRequests.StartAsync(platform);
+        var name = LiveRequests.Unique("Kontrakt");
+        var created = await live.CreateAsync(document, collection, example => example[nameField] = name);
+        var id = created.Body!["id"]!.GetValue<string>();
+        var read = await live.GetAsync($"{collection}/{id}");
+        Assert.Equal(200, read.Status);
+        var replacement = (await live.ExampleAsync(document, $"{collection}/{{id}}", "put")).AsObject();
+        replacement[nameField] = LiveRequests.Unique("Kontrakt");
+        var replaced = await live.SendAsync(HttpMethod.Put, $"{collection}/{id}", replacement.ToJsonString(), read.ETag);
+        Assert.Equal(200, replaced.Status);
+        Assert.Equal(412, (await live.SendAsync(HttpMethod.Put, $"{collection}/{id}", replacement.ToJsonString(), read.ETag)).Status);
+        Assert.Equal(404, (await live.SendAsync(HttpMethod.Put, $"{collection}/no-such-{document}", replacement.ToJsonString())).Status);
+        Assert.Equal(400, (await live.SendAsync(HttpMethod.Post, collection, "{}")).Status);
+        Assert.Equal(400, (await live.SendAsync(HttpMethod.Post, collection, new JsonObject { ["noSuchField"] = 1 }.ToJsonString())).Status);
+        Assert.Equal(401, (await live.SendAsync(HttpMethod.Post, collection, replacement.ToJsonString(), client: platform.AnonymousGateway)).Status);
+        live.AssertAllMatched();
+    }
+
+    [Fact]
+    public async Task The_gateway_s_own_endpoints_answer_as_its_document_says()
+    {
+        var live = await LiveRequests.StartAsync(platform);
+        Assert.Equal(200, (await live.GetAsync("/health")).Status);
+        Assert.Equal(200, (await live.GetAsync("/api/audit?limit=5")).Status);
+        Assert.Equal(400, (await live.GetAsync("/api/audit?limit=0")).Status);
+        Assert.Equal(401, (await live.GetAsync("/api/audit", platform.AnonymousGateway)).Status);
+        live.AssertAllMatched();
+    }
+}
