@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Samverkan.Subscriptions.Tests.Support;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Subscriptions.Tests;
 
@@ -62,6 +63,26 @@ public class ChangeStreamTests(FeedFixture fixture)
             Assert.True(long.Parse(next.Id!) > long.Parse(seen.Id!), $"Resumed at {next.Id}, not after {seen.Id}.");
             Assert.Equal(later, JsonDocument.Parse(next.Data).RootElement.GetProperty("subject").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Each_write_to_the_stream_is_a_span_naming_the_last_position_it_sent()
+    {
+        using var recorder = new TelemetryRecorder(Webhooks.WebhookTelemetry.Name);
+        var end = await _client.FeedEndAsync();
+        var (response, events) = await OpenAsync($"after={end}&types=samverkan.institution.*");
+        ServerSentEvent seen;
+        using (response)
+        using (events)
+        {
+            seen = await NextAboutAsync(events, await fixture.CreateInstitutionAsync("Högskolan i Spåret"));
+        }
+
+        var position = long.Parse(seen.Id!);
+        // The span ends once the write is flushed, which may be just after the reader saw it.
+        await Eventually.TrueAsync(
+            () => recorder.Spans.Any(span => span.OperationName == "sse send" && (long?)span.GetTagItem("samverkan.feed.position") >= position),
+            "an sse send span reaching the event's position", TimeSpan.FromSeconds(10));
     }
 
     [Fact]

@@ -42,6 +42,7 @@ internal sealed class ChangeStream(long after, TypeFilter filter, bool maySeePer
         var signal = services.GetRequiredService<FeedSignal>();
         var options = services.GetRequiredService<IOptions<FeedOptions>>().Value;
         var clock = services.GetRequiredService<TimeProvider>();
+        var telemetry = services.GetRequiredService<FeedTelemetry>();
         // Open streams must not hold up shutdown: they end when the application stops.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
             context.RequestAborted, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
@@ -63,6 +64,8 @@ internal sealed class ChangeStream(long after, TypeFilter filter, bool maySeePer
                 var page = await feed.ReadAsync(cursor, BatchSize, filter, ct);
                 if (page.Entries.Count > 0)
                 {
+                    // A span per write, linked to the writes that caused its events (docs/observability.md).
+                    using var sent = telemetry.StartStreamSend(page.Entries);
                     await WriteAsync(response, Format(page.Entries.Select(entry => entry.VisibleTo(maySeePersonalData))), ct);
                     lastWrite = clock.GetUtcNow();
                 }
