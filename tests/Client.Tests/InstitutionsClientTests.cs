@@ -156,13 +156,8 @@ public sealed class InstitutionsClientTests : IDisposable
         var stale = new InstitutionInput { Name = created.Name, Abbreviation = "KH", Kind = InstitutionKind.University, Website = "https://second.example.se" };
         void IfMatchVersionOne(RequestConfiguration<DefaultQueryParameters> put) => put.Headers.Add("If-Match", "\"1\"");
 
-        // The document lists no 412 for PUT, so the generated method has no error type for it: a bare ApiException.
-        var failure = await Assert.ThrowsAsync<ApiException>(() => client.Api.Institutions[created.Id].PutAsync(stale, IfMatchVersionOne));
-        Assert.Equal(412, failure.ResponseStatusCode);
-
-        // With an error mapping for 4XX the same request gives the problem body, typed.
-        var request = client.Api.Institutions[created.Id].ToPutRequestInformation(stale, IfMatchVersionOne);
-        var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => adapter.SendAsync(request, InstitutionResponse.CreateFromDiscriminatorValue, AnyProblem));
+        // The document lists 412 as a problem+json answer, so the generated method throws the problem, typed.
+        var problem = await Assert.ThrowsAsync<ProblemDetails>(() => client.Api.Institutions[created.Id].PutAsync(stale, IfMatchVersionOne));
         Assert.Equal(412, problem.ResponseStatusCode);
         Assert.Equal(412, problem.Status);
         Assert.False(string.IsNullOrEmpty(problem.Title));

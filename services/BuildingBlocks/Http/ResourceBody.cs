@@ -29,12 +29,53 @@ public static class ResourceBody
         }
         try
         {
-            return await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, options, ct)
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            using (var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false }))
+            {
+                ThrowAtUnreadableString(document.RootElement, "$");
+            }
+            return JsonSerializer.Deserialize<JsonObject>(buffer.ToArray(), options)
                 ?? throw new JsonException("The body is null; send a JSON object.");
         }
         catch (JsonException e)
         {
             throw new BadHttpRequestException("The request body is not valid JSON.", StatusCodes.Status400BadRequest, e);
+        }
+    }
+
+    /// <summary>
+    /// A parsed body keeps its strings escaped until they are read, so a string that is valid JSON
+    /// but no text (a lone surrogate, \uD800) would fail later without a path. Reading each one
+    /// here names the field, as a body bound directly does.
+    /// </summary>
+    private static void ThrowAtUnreadableString(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    ThrowAtUnreadableString(member.Value, $"{path}.{member.Name}");
+                }
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    ThrowAtUnreadableString(item, $"{path}[{index++}]");
+                }
+                break;
+            case JsonValueKind.String:
+                try
+                {
+                    element.GetString();
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new JsonException("The value is not valid text.", path, null, null, e);
+                }
+                break;
         }
     }
 
