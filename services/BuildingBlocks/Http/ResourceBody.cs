@@ -15,11 +15,15 @@ namespace Samverkan.Http;
 public static class ResourceBody
 {
     /// <summary>
-    /// The body as a JSON object. The route declares its input type and media type
+    /// What a PUT or a PATCH sent, to be read once the handler has the resource as shown. The
+    /// route declares its input type and media type
     /// (<c>Accepts</c>); routing does not pick endpoints by Content-Type, so another one is
     /// refused here as a body binding would refuse it (415, made a problem by the exception handler).
     /// </summary>
-    public static async Task<JsonObject> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
+    public static async Task<SentBody<TInput>> ReadAsync<TInput>(HttpRequest request, JsonSerializerOptions options, CancellationToken ct) =>
+        new(await ReadObjectAsync(request, options, ct), HttpMethods.IsPatch(request.Method), options);
+
+    private static async Task<JsonObject> ReadObjectAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
     {
         if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts
             && !(MediaTypeHeaderValue.TryParse(request.ContentType, out var sent)
@@ -80,11 +84,11 @@ public static class ResourceBody
     }
 
     /// <summary>The replacement a PUT sent; null with errors in <paramref name="validation"/> when a read-only field differs.</summary>
-    public static TInput? Replacement<TInput>(JsonObject body, object shown, JsonSerializerOptions options, Validation validation) =>
+    internal static TInput? Replacement<TInput>(JsonObject body, object shown, JsonSerializerOptions options, Validation validation) =>
         Read<TInput>((JsonObject)body.DeepClone(), Represent(shown, options), options, validation);
 
     /// <summary>The replacement a merge patch makes of the resource as shown.</summary>
-    public static TInput? Patched<TInput>(JsonObject patch, object shown, JsonSerializerOptions options, Validation validation)
+    internal static TInput? Patched<TInput>(JsonObject patch, object shown, JsonSerializerOptions options, Validation validation)
     {
         var current = Represent(shown, options);
         return Read<TInput>((JsonObject)MergePatch.Apply(current, patch)!, current, options, validation);
@@ -111,4 +115,16 @@ public static class ResourceBody
     private static JsonObject Represent(object shown, JsonSerializerOptions options) =>
         JsonSerializer.SerializeToNode(shown, shown.GetType(), options) as JsonObject
             ?? throw new InvalidOperationException($"{shown.GetType().Name} is not shown as a JSON object.");
+}
+
+/// <summary>
+/// A PUT's body (the replacement) or a PATCH's (a merge patch of the resource as shown), the
+/// request's method says which; both are read into <typeparamref name="TInput"/> the same way.
+/// </summary>
+public sealed class SentBody<TInput>(JsonObject body, bool isPatch, JsonSerializerOptions options)
+{
+    /// <summary>The input the body makes of the resource as <paramref name="shown"/>; null with errors in <paramref name="validation"/>.</summary>
+    public TInput? Against(object shown, Validation validation) => isPatch
+        ? ResourceBody.Patched<TInput>(body, shown, options, validation)
+        : ResourceBody.Replacement<TInput>(body, shown, options, validation);
 }

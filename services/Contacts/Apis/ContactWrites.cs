@@ -35,28 +35,15 @@ internal static class ContactWrites
         return TypedResults.Created($"/api/contacts/{created.Value.Id}", ContactsApi.Respond(write.Caller, created).Value);
     }
 
-    /// <summary>PUT: the whole input, or exactly what GET returned with fields changed (read-only fields ignored when they match).</summary>
-    public static async Task<Results<Ok<ContactResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(string id, [AsParameters] ContactWrite write)
-    {
-        var body = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
-        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Replacement<ContactInput>(body, shown, write.Json.Value.SerializerOptions, validation));
-    }
-
-    /// <summary>PATCH: a JSON Merge Patch of the contact as GET shows it.</summary>
-    public static async Task<Results<Ok<ContactResponse>, ProblemHttpResult, ValidationProblem>> PatchAsync(string id, [AsParameters] ContactWrite write)
-    {
-        var patch = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
-        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Patched<ContactInput>(patch, shown, write.Json.Value.SerializerOptions, validation));
-    }
-
     /// <summary>
+    /// PUT (the whole input, or what GET returned with fields changed) and PATCH (a merge patch).
     /// The body is read against the contact as this caller sees it. Whoever may write a contact
     /// may also see its person and note (<see cref="ContactAccess.Unseen"/> holds that), so
     /// sending back what GET returned never clears them.
     /// </summary>
-    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult, ValidationProblem>> UpdateFromAsync(
-        string id, ContactWrite write, Func<ContactResponse, Validation, ContactInput?> read)
+    public static async Task<Results<Ok<ContactResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(string id, [AsParameters] ContactWrite write)
     {
+        var sent = await ResourceBody.ReadAsync<ContactInput>(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
         var written = await write.Writes.ChangeAsync(write.Context, id, async current =>
         {
             if (ContactAccess.Unseen(write.Caller) is { } unseen)
@@ -64,11 +51,11 @@ internal static class ContactWrites
                 return unseen;
             }
             var validation = new Validation();
-            if (read(ContactsApi.Respond(write.Caller, current).Value!, validation) is not { } sent)
+            if (sent.Against(ContactsApi.Respond(write.Caller, current).Value!, validation) is not { } read)
             {
                 return TypedResults.ValidationProblem(validation.Errors);
             }
-            var input = ContactChanges.Normalize(sent);
+            var input = ContactChanges.Normalize(read);
             // Handing a contact to another organisation needs the right to edit for that one too.
             if (ContactAccess.Refusal(write.Caller, input.OwnerInstitutionId) is { } refused)
             {

@@ -24,7 +24,7 @@ public static class ContactsApi
         writes.MapPost("/", ContactWrites.CreateAsync).WithName("CreateContact").WithSummary("Add a contact for an organisation the caller may edit for");
         writes.MapPut("/{id}", ContactWrites.UpdateAsync).WithName("ReplaceContact").Accepts<ContactInput>("application/json").WritesVersioned()
             .WithSummary("Replace the contact; fields left out are cleared, read-only fields as GET returned them are ignored");
-        writes.MapPatch("/{id}", ContactWrites.PatchAsync).WithName("PatchContact").Accepts<ContactInput>(MergePatch.MediaType).WritesVersioned()
+        writes.MapPatch("/{id}", ContactWrites.UpdateAsync).WithName("PatchContact").Accepts<ContactInput>(MergePatch.MediaType).WritesVersioned()
             .WithSummary("Change some fields (JSON Merge Patch); the rest stays as it is");
         writes.MapDelete("/{id}", ContactWrites.EraseAsync).WithName("EraseContact").WritesVersioned()
             .WithSummary("Erase the contact and the personal data it holds; it cannot be restored, and its id answers 410 afterwards");

@@ -19,7 +19,7 @@ public static class ForumsApi
         writes.MapPost("/", CreateAsync).WithName("CreateForum").WithSummary("Add a forum");
         writes.MapPut("/{id}", UpdateAsync).WithName("ReplaceForum").Accepts<ForumInput>("application/json").WritesVersioned()
             .WithSummary("Replace the forum; a body as GET returned it is accepted (read-only fields ignored when they match)");
-        writes.MapPatch("/{id}", PatchAsync).WithName("PatchForum").Accepts<ForumInput>(MergePatch.MediaType).WritesVersioned()
+        writes.MapPatch("/{id}", UpdateAsync).WithName("PatchForum").Accepts<ForumInput>(MergePatch.MediaType).WritesVersioned()
             .WithSummary("Change some fields (JSON Merge Patch); the rest stays as it is");
         writes.MapDelete("/{id}", DeleteAsync).WithName("DeleteForum").WritesVersioned().WithSummary("Remove a forum that has no sub-groups");
         return app;
@@ -81,28 +81,15 @@ public static class ForumsApi
         return TypedResults.Created($"/api/forums/{created.Value.Id}", response.Value);
     }
 
-    /// <summary>PUT: the whole input, or exactly what GET returned with fields changed (read-only fields ignored when they match).</summary>
+    /// <summary>PUT (the whole input, or what GET returned with fields changed: read-only fields ignored when they match) and PATCH (a merge patch).</summary>
     private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(string id, [AsParameters] ForumWrite write)
     {
-        var body = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
-        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Replacement<ForumInput>(body, shown, write.Json.Value.SerializerOptions, validation));
-    }
-
-    /// <summary>PATCH: a JSON Merge Patch of the forum as GET shows it.</summary>
-    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> PatchAsync(string id, [AsParameters] ForumWrite write)
-    {
-        var patch = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
-        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Patched<ForumInput>(patch, shown, write.Json.Value.SerializerOptions, validation));
-    }
-
-    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> UpdateFromAsync(
-        string id, ForumWrite write, Func<ForumResponse, Validation, ForumInput?> read)
-    {
+        var sent = await ResourceBody.ReadAsync<ForumInput>(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
         var written = await write.Writes.ChangeAsync(write.Context, id, async current =>
         {
             var validation = new Validation();
             var shown = ForumResponse.From(current.Value, current.Version, await write.Names.ForAsync([current.Value], write.Cancellation));
-            var input = read(shown, validation);
+            var input = sent.Against(shown, validation);
             if (input is not null)
             {
                 validation = await ValidateAsync(id, input, write);

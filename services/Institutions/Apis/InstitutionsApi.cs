@@ -23,7 +23,7 @@ public static class InstitutionsApi
         writes.MapPost("/", CreateAsync).WithName("CreateInstitution").WithSummary("Add an institution");
         writes.MapPut("/{id}", UpdateAsync).WithName("ReplaceInstitution").Accepts<InstitutionInput>("application/json").WritesVersioned()
             .WithSummary("Update; a new name is recorded as a rename and the old one kept as history");
-        writes.MapPatch("/{id}", PatchAsync).WithName("PatchInstitution").Accepts<InstitutionInput>(MergePatch.MediaType).WritesVersioned()
+        writes.MapPatch("/{id}", UpdateAsync).WithName("PatchInstitution").Accepts<InstitutionInput>(MergePatch.MediaType).WritesVersioned()
             .WithSummary("Change some fields (JSON Merge Patch); the rest stays as it is");
         writes.MapDelete("/{id}", RetireAsync).WithName("RetireInstitution").WritesVersioned()
             .WithSummary("Retire (close) the institution; it is never erased");
@@ -81,29 +81,14 @@ public static class InstitutionsApi
         return TypedResults.Created($"/api/institutions/{created.Value.Id}", InstitutionResponse.From(created.Value, created.Version));
     }
 
-    /// <summary>PUT: the whole input, or exactly what GET returned with fields changed (read-only fields ignored when they match).</summary>
-    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
-        string id, [AsParameters] InstitutionWrite write)
+    /// <summary>PUT (the whole input, or what GET returned with fields changed: read-only fields ignored when they match) and PATCH (a merge patch).</summary>
+    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(string id, [AsParameters] InstitutionWrite write)
     {
-        var body = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
-        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Replacement<InstitutionInput>(body, shown, write.Json.Value.SerializerOptions, validation));
-    }
-
-    /// <summary>PATCH: a JSON Merge Patch of the institution as GET shows it.</summary>
-    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> PatchAsync(
-        string id, [AsParameters] InstitutionWrite write)
-    {
-        var patch = await ResourceBody.ReadAsync(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
-        return await UpdateFromAsync(id, write, (shown, validation) => ResourceBody.Patched<InstitutionInput>(patch, shown, write.Json.Value.SerializerOptions, validation));
-    }
-
-    private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult, ValidationProblem>> UpdateFromAsync(
-        string id, InstitutionWrite write, Func<InstitutionResponse, Validation, InstitutionInput?> read)
-    {
+        var sent = await ResourceBody.ReadAsync<InstitutionInput>(write.Context.Request, write.Json.Value.SerializerOptions, write.Cancellation);
         var written = await write.Writes.ChangeAsync(write.Context, id, current =>
         {
             var validation = new Validation();
-            var input = read(InstitutionResponse.From(current.Value, current.Version), validation);
+            var input = sent.Against(InstitutionResponse.From(current.Value, current.Version), validation);
             if (input is not null)
             {
                 validation = InstitutionChanges.Validate(input);
