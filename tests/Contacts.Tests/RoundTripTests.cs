@@ -1,8 +1,6 @@
 extern alias ContactsService;
 
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using ContactsService::Samverkan.Contacts.Model;
 using Samverkan.Local;
@@ -28,15 +26,8 @@ public class RoundTripTests(ContactsFixture fixture) : IClassFixture<ContactsFix
     }
 
     private static Task<HttpResponseMessage> SendAsync(
-        HttpClient client, HttpMethod method, string id, JsonNode body, string mediaType = "application/json", string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(method, $"/api/contacts/{id}") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, mediaType) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        }
-        return client.SendAsync(request);
-    }
+        HttpClient client, HttpMethod method, string id, JsonNode body, string mediaType = "application/json", string? ifMatch = null) =>
+        client.SendJsonAsync(method, $"/api/contacts/{id}", body, ifMatch, mediaType);
 
     private async Task<ContactResponse> ReadAsync(string id) => await _admin.GetJsonAsync<ContactResponse>($"/api/contacts/{id}");
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Samverkan.Forums.Model;
 using Samverkan.TestSupport;
@@ -27,15 +25,8 @@ public class RoundTripTests(ForumsFixture fixture) : IClassFixture<ForumsFixture
         return JsonNode.Parse(await _client.GetStringAsync($"/api/forums/{created["id"]!.GetValue<string>()}"))!.AsObject();
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string id, JsonNode body, string mediaType = "application/json", string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(method, $"/api/forums/{id}") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, mediaType) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        }
-        return _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string id, JsonNode body, string mediaType = "application/json", string? ifMatch = null) =>
+        _client.SendJsonAsync(method, $"/api/forums/{id}", body, ifMatch, mediaType);
 
     private async Task<ForumResponse> ReadAsync(string id) => await _client.GetJsonAsync<ForumResponse>($"/api/forums/{id}");
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Samverkan.Institutions.Model;
 using Samverkan.TestSupport;
@@ -20,18 +18,8 @@ public class RoundTripTests(InstitutionsFixture fixture) : IClassFixture<Institu
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string id, JsonNode body, string mediaType = "application/json", string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(method, $"/api/institutions/{id}")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, mediaType),
-        };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        }
-        return _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string id, JsonNode body, string mediaType = "application/json", string? ifMatch = null) =>
+        _client.SendJsonAsync(method, $"/api/institutions/{id}", body, ifMatch, mediaType);
 
     private async Task<InstitutionResponse> ReadAsync(string id) => await _client.GetJsonAsync<InstitutionResponse>($"/api/institutions/{id}");
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -63,6 +64,22 @@ public static class JsonHttp
 
     public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string path, T body) =>
         client.PutAsJsonAsync(path, body, Options);
+
+    /// <summary>A request with an optional JSON body (a JsonNode goes as written, so a test can send back what it read), media type and If-Match.</summary>
+    public static async Task<HttpResponseMessage> SendJsonAsync(
+        this HttpClient client, HttpMethod method, string path, object? body = null, string? ifMatch = null, string mediaType = "application/json")
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, new MediaTypeHeaderValue(mediaType), Options);
+        }
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+        return await client.SendAsync(request);
+    }
 
     public static async Task<T> ReadJsonAsync<T>(this HttpResponseMessage response)
     {

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.TestSupport;
 
@@ -70,20 +68,6 @@ public static class ApiClient
 
     public static Task<JsonElement> GetSubscriptionAsync(this HttpClient client, string id) =>
         client.GetJsonAsync<JsonElement>($"/api/subscriptions/{id}");
-
-    public static async Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string path, object? body = null, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, options: JsonHttp.Options);
-        }
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        }
-        return await client.SendAsync(request);
-    }
 
     public static async Task<JsonElement> PostForJsonAsync(this HttpClient client, string path, object? body = null)
     {
