@@ -48,8 +48,12 @@ public sealed class ProblemShapeTests(PlatformFixture fixture)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(new string(' ', 2 * 1024 * 1024)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/regions") { Content = content };
+        // As a client sending a large body should: it asks first, so the gateway's early 413 is
+        // read instead of racing the upload (without it the socket may close mid-send, EPIPE).
+        request.Headers.ExpectContinue = true;
 
-        using var response = await fixture.Gateway.PostAsync("/api/regions", content);
+        using var response = await fixture.Gateway.SendAsync(request);
 
         await ProblemAssert.IsCompleteAsync(response, HttpStatusCode.RequestEntityTooLarge, "/api/regions");
     }
