@@ -1,6 +1,7 @@
 using Dapr;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Samverkan.Events.Subscribing;
@@ -36,5 +37,5 @@ public static class SubscriberExtensions
     }
 
     /// <summary>Dapr's answer for "taken": anything else makes the sender retry.</summary>
-    public static IResult Success() => TypedResults.Ok(new { status = "SUCCESS" });
+    public static Ok<TopicStatus> Success() => TypedResults.Ok(TopicStatus.Taken);
 }

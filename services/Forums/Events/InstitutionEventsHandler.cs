@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Events;
 using Samverkan.Events.Dapr;
 using Samverkan.Events.Subscribing;
@@ -19,7 +20,7 @@ public static class InstitutionEventsHandler
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Ok<TopicStatus>> HandleAsync(
         JsonElement data, HttpRequest request, DocumentCollection<InstitutionNameCopy> names, CancellationToken ct)
     {
         var cloudEvent = IncomingEvent.From(request, data);

@@ -1,4 +1,7 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Samverkan.Events;
@@ -17,16 +20,18 @@ namespace Samverkan.Subscriptions.Apis;
 /// sends a comment line every keep-alive interval. Contact events carry personal fields only
 /// when the caller may see them, as on the paged feed.
 /// </summary>
-internal sealed class ChangeStream(long after, TypeFilter filter, bool maySeePersonalData) : IResult
+public sealed class ChangeStream(long after, TypeFilter filter, bool maySeePersonalData) : IResult, IEndpointMetadataProvider
 {
     private const int BatchSize = 100;
 
-    public static async Task<IResult> OpenAsync(HttpContext context, string? after, string? types, ChangeFeed feed, CancellationToken ct)
+    public static async Task<Results<ChangeStream, ValidationProblem>> OpenAsync(
+        HttpContext context, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, string? after, string? types,
+        ChangeFeed feed, CancellationToken ct)
     {
         var validation = new Validation();
-        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
-        var field = lastEventId.Length > 0 ? "Last-Event-ID" : "after";
-        var position = FeedPosition.ParseCursor(lastEventId.Length > 0 ? lastEventId : after, field, validation);
+        var resuming = !string.IsNullOrEmpty(lastEventId);
+        var field = resuming ? "Last-Event-ID" : "after";
+        var position = FeedPosition.ParseCursor(resuming ? lastEventId : after, field, validation);
         var filter = TypeFilter.Parse(types, "types", validation);
         if (validation.IsValid)
         {
@@ -34,6 +39,10 @@ internal sealed class ChangeStream(long after, TypeFilter filter, bool maySeePer
         }
         return validation.IsValid ? new ChangeStream(position, filter, context.Caller().MaySeePersonalData) : TypedResults.ValidationProblem(validation.Errors);
     }
+
+    /// <summary>What OpenAPI says of the answer: a 200 whose body is an event stream.</summary>
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/event-stream"]));
 
     public async Task ExecuteAsync(HttpContext context)
     {

@@ -17,8 +17,7 @@ public static class ChangesApi
         api.MapGet("/", ListAsync).WithName("ListChanges")
             .WithSummary("Every change of every service in one order, after a cursor; types filters (trailing * allowed)");
         api.MapGet("/stream", ChangeStream.OpenAsync).WithName("StreamChanges")
-            .WithSummary("The change feed as Server-Sent Events, resuming after Last-Event-ID (or after)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .WithSummary("The change feed as Server-Sent Events, resuming after Last-Event-ID (or after)");
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Events;
 using Samverkan.Events.Dapr;
 using Samverkan.Events.Subscribing;
@@ -21,7 +22,7 @@ public static class ChangeIngestion
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(JsonElement data, HttpRequest request, ChangeFeed feed, CancellationToken ct)
+    private static async Task<Ok<TopicStatus>> HandleAsync(JsonElement data, HttpRequest request, ChangeFeed feed, CancellationToken ct)
     {
         await feed.AppendAsync(IncomingEvent.From(request, data), ct);
         return SubscriberExtensions.Success();

@@ -76,7 +76,7 @@ public sealed class TestSubscriberApp : IAsyncDisposable
         return app;
     }
 
-    public static IResult Status(string status) => TypedResults.Ok(new { status });
+    public static IResult Status(string status) => TypedResults.Ok(new TopicStatus(status));
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -100,6 +100,5 @@ public sealed class TestSubscriberApp : IAsyncDisposable
         return answer;
     }
 
-    private static bool IsSuccess(IResult answer) => answer is IValueHttpResult { Value: { } value }
-        && JsonSerializer.SerializeToElement(value).TryGetProperty("status", out var status) && status.GetString() == "SUCCESS";
+    private static bool IsSuccess(IResult answer) => answer is IValueHttpResult { Value: TopicStatus { Status: "SUCCESS" } };
 }
