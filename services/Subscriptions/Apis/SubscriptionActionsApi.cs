@@ -28,9 +28,10 @@ public static class SubscriptionActionsApi
             .WithSummary("A new signing secret, shown this once; the old one keeps signing beside it for overlapHours (default 24)");
         api.MapPost("/replay", ReplayAsync).WithName("ReplaySubscription").WritesVersioned()
             .WithSummary("Move the cursor back, after a position or to a time; events come again with the same webhook-id");
-        api.MapPost("/ping", PingAsync).WithName("PingSubscription")
+        // Neither writes a version, so they are not marked WritesVersioned; both look the subscription up.
+        api.MapPost("/ping", PingAsync).WithName("PingSubscription").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Send one signed samverkan.ping.v1 event now and return what the endpoint answered");
-        api.MapGet("/deliveries", ListDeliveriesAsync).WithName("ListSubscriptionDeliveries")
+        api.MapGet("/deliveries", ListDeliveriesAsync).WithName("ListSubscriptionDeliveries").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The delivery log: each event with every attempt, oldest first");
         return app;
     }

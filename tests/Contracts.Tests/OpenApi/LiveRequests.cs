@@ -27,21 +27,30 @@ public sealed class LiveRequests(OpenApiPlatform platform, LiveAnswers answers)
 
     public Task<LiveAnswer> GetAsync(string path, HttpClient? client = null) => SendAsync(HttpMethod.Get, path, null, client: client);
 
-    public async Task<LiveAnswer> SendAsync(HttpMethod method, string path, string? json, string? ifMatch = null, HttpClient? client = null)
+    public async Task<LiveAnswer> SendAsync(
+        HttpMethod method, string path, string? json, string? ifMatch = null, HttpClient? client = null,
+        string mediaType = "application/json", string? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null)
         {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(json, Encoding.UTF8, mediaType);
         }
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
         using var response = await (client ?? platform.Gateway).SendAsync(request);
         var body = await answers.CheckAsync(response);
         return new LiveAnswer((int)response.StatusCode, response.Headers.ETag?.ToString(), body);
     }
+
+    /// <summary>A GET sending the ETag a client holds: 304 when it is still current.</summary>
+    public Task<LiveAnswer> RevalidateAsync(string path, string? etag) => SendAsync(HttpMethod.Get, path, null, ifNoneMatch: etag);
 
     /// <summary>Creates from the document's example, with <paramref name="adjust"/> applied (a unique name).</summary>
     public async Task<LiveAnswer> CreateAsync(string document, string collection, Action<JsonObject> adjust)
