@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Gateway.Audit;
@@ -21,7 +22,7 @@ public static class PlatformAuditApi
     {
         app.MapGet(ServiceTrails.Path, ListAsync)
             .RequireAuthorization(Policies.RegistryAdmin)
-            .WithTags("Platform")
+            .WithTag(PlatformHealthApi.Tag)
             .WithName("ListPlatformAudit")
             .WithSummary("The audit trails of every service, merged, newest first; national staff only");
         return app;

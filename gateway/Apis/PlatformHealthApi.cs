@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -19,13 +20,16 @@ namespace Samverkan.Gateway.Apis;
 /// </summary>
 public static class PlatformHealthApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("Platform", "The gateway's own endpoints: the platform's health and the audit trails of every service, merged.");
+
     private const string Unreachable = "Unreachable";
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", GetPlatformHealth)
-            .WithTags("Platform")
+            .WithTag(Tag)
             .WithName("GetPlatformHealth")
             .WithSummary("The platform's readiness: the worst state of any service, with each destination's state")
             .Produces<PlatformHealth>()

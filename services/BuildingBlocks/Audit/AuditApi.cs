@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,11 +18,14 @@ namespace Samverkan.Audit;
 /// </summary>
 public static class AuditApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("Audit", "Who changed what in this service, and when; national staff only.");
+
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/audit", ListAsync)
             .RequireAuthorization(Policies.RegistryAdmin)
-            .WithTags("Audit")
+            .WithTag(Tag)
             .WithSummary("Audit records of this service; entity is a type (contact) or type:id (contact:rur-ordforande), actor a subject");
         return app;
     }

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Contacts.Model;
 using Samverkan.Http;
@@ -14,9 +15,12 @@ namespace Samverkan.Contacts.Apis;
 /// </summary>
 public static class ContactsApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("Contacts", "Contact points of forums and institutions. The person behind one is personal data: shown only to those allowed, erasable.");
+
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/contacts").WithTags("Contacts");
+        var api = app.MapGroup("/api/contacts").WithTag(Tag);
         api.MapGet("/", ListAsync).WithName("ListContacts").WithSummary("List contacts, optionally those of one forum, institution or owner institution");
         api.MapGet("/{id}", GetAsync).WithName("GetContact").WithSummary("Read one contact; person and note only for callers who may see personal data")
             .ReadsVersioned();

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Contacts.Model;
@@ -17,7 +18,7 @@ public static class StaleContactsApi
 {
     public static IEndpointRouteBuilder MapStaleContactsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/contacts").WithTags("Contacts")
+        app.MapGroup("/api/contacts").WithTag(ContactsApi.Tag)
             .MapGet("/stale", ListAsync).WithName("ListStaleContacts")
             .WithSummary("Contacts not verified for olderThanMonths (default Contacts:StaleAfterMonths), grouped by owner institution");
         return app;

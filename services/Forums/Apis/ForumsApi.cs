@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Forums.Model;
 using Samverkan.Http;
@@ -10,9 +11,12 @@ namespace Samverkan.Forums.Apis;
 
 public static class ForumsApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("Forums", "Collaboration forums: purpose, formal basis, participants, sub-groups, chair and secretary, meetings, status and provenance.");
+
     public static IEndpointRouteBuilder MapForumsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/forums").WithTags("Forums");
+        var api = app.MapGroup("/api/forums").WithTag(Tag);
         api.MapGet("/", ListAsync).WithName("ListForums").WithSummary("List forums by region, participating institution, parent, status or text");
         api.MapGet("/{id}", GetAsync).WithName("GetForum").WithSummary("Read one forum with its participants' current names").ReadsVersioned();
         var writes = api.MapGroup("").RequireAuthorization(Policies.RegistryAdmin);

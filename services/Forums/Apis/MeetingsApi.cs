@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Samverkan.Forums.Coverage;
@@ -17,7 +18,7 @@ public static class MeetingsApi
 {
     public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/forums").WithTags("Forums")
+        app.MapGroup("/api/forums").WithTag(ForumsApi.Tag)
             .MapPost("/{id}/meetings", RecordAsync)
             .RequireAuthorization(Policies.RegistryAdmin).WithName("RecordMeeting").WritesVersioned()
             .WithSummary("Record a meeting of the forum ({\"on\": \"YYYY-MM-DD\"}); honours If-Match");

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Http;
@@ -13,9 +14,12 @@ namespace Samverkan.Institutions.Apis;
 /// <summary>Institutions: anyone reads, national staff change (the registry's own data, not an organisation's).</summary>
 public static class InstitutionsApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("Institutions", "Regions, county councils and universities: their kind, name history and lifecycle (renamed, merged, retired, dropped mergers).");
+
     public static IEndpointRouteBuilder MapInstitutionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/institutions").WithTags("Institutions");
+        var api = app.MapGroup("/api/institutions").WithTag(Tag);
         api.MapGet("/", ListAsync).WithName("ListInstitutions")
             .WithSummary("List institutions; q searches current and former names and abbreviations");
         api.MapGet("/{id}", GetAsync).WithName("GetInstitution").WithSummary("Read one institution").ReadsVersioned();

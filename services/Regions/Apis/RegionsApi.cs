@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Http;
 using Samverkan.Regions.Model;
@@ -11,9 +12,12 @@ namespace Samverkan.Regions.Apis;
 /// </summary>
 public static class RegionsApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("Regions", "The six healthcare regions and the institutions that belong to each, partial memberships with their note.");
+
     public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/regions").WithTags("Regions");
+        var api = app.MapGroup("/api/regions").WithTag(Tag);
         api.MapGet("/", ListAsync).WithName("ListRegions").WithSummary("The six healthcare regions with their member institutions");
         api.MapGet("/{id}", GetAsync).WithName("GetRegion").WithSummary("Read one healthcare region with its member institutions").ReadsVersioned();
         return app;

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
@@ -14,11 +15,14 @@ namespace Samverkan.Subscriptions.Apis;
 /// </summary>
 public static class ApiKeysApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("API keys", "Partner API keys, kept by national staff: the key is shown once, and revoked keys stop working within 30 seconds.");
+
     public const string AuditType = "api-key";
 
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization(Policies.RegistryAdmin);
+        var api = app.MapGroup("/api/api-keys").WithTag(Tag).RequireAuthorization(Policies.RegistryAdmin);
         api.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Every partner's API keys (partner filters), revoked ones included; never the key");
         api.MapGet("/{id}", GetAsync).WithName("GetApiKey").WithSummary("Read one API key's record; never the key").ReadsVersioned();
         api.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("A new key for a partner system; the answer holds the key, shown this once");

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Http;
@@ -11,9 +12,12 @@ public sealed record ChangesPage(IReadOnlyList<JsonObject> Events, string Next);
 
 public static class ChangesApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("Changes", "Every change of every service in one gap-free order, paged after a cursor or as Server-Sent Events.");
+
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/changes").WithTags("Changes");
+        var api = app.MapGroup("/api/changes").WithTag(Tag);
         api.MapGet("/", ListAsync).WithName("ListChanges")
             .WithSummary("Every change of every service in one order, after a cursor; types filters (trailing * allowed)");
         api.MapGet("/stream", ChangeStream.OpenAsync).WithName("StreamChanges")

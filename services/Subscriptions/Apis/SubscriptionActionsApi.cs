@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Audit;
@@ -23,7 +24,7 @@ public static class SubscriptionActionsApi
 
     public static IEndpointRouteBuilder MapSubscriptionActionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/subscriptions/{id}").WithTags("Subscriptions").RequireAuthorization(Policies.PartnerOrAdmin);
+        var api = app.MapGroup("/api/subscriptions/{id}").WithTag(SubscriptionsApi.Tag).RequireAuthorization(Policies.PartnerOrAdmin);
         api.MapPost("/secret/rotate", RotateAsync).WithName("RotateSubscriptionSecret").WritesVersioned()
             .WithSummary("A new signing secret, shown this once; the old one keeps signing beside it for overlapHours (default 24)");
         api.MapPost("/replay", ReplayAsync).WithName("ReplaySubscription").WritesVersioned()

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
@@ -16,11 +17,14 @@ namespace Samverkan.Subscriptions.Apis;
 /// </summary>
 public static class SubscriptionsApi
 {
+    /// <summary>This API's group in the document.</summary>
+    public static readonly ApiTag Tag = new("Subscriptions", "Signed webhooks for partner systems: subscribe, rotate the secret, replay, ping, and read the delivery log.");
+
     public const string AuditType = "subscription";
 
     public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/subscriptions").WithTags("Subscriptions").RequireAuthorization(Policies.PartnerOrAdmin);
+        var api = app.MapGroup("/api/subscriptions").WithTag(Tag).RequireAuthorization(Policies.PartnerOrAdmin);
         api.MapGet("/", ListAsync).WithName("ListSubscriptions").WithSummary("National staff: every subscription; a partner: its own");
         api.MapGet("/{id}", GetAsync).WithName("GetSubscription").WithSummary("Read one subscription with where its deliveries stand").ReadsVersioned();
         api.MapPost("/", CreateAsync).WithName("CreateSubscription")

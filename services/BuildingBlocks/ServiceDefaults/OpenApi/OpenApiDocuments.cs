@@ -13,6 +13,7 @@ public static class OpenApiDocuments
         options.AddDocumentTransformer<AnyValueSchemas>();
         options.AddDocumentTransformer<ProblemSchema>();
         options.AddDocumentTransformer<SecuritySchemes>();
+        options.AddDocumentTransformer<ApiTagDescriptions>();
         options.AddOperationTransformer<SecuritySchemes>();
         // Versions before the shared statuses, so a write's own 404/409/412 descriptions win.
         options.AddOperationTransformer<VersionHeaders>();
