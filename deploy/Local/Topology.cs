@@ -3,7 +3,9 @@ namespace Samverkan.Local;
 /// <summary>
 /// One process of the platform. <see cref="GrpcPort"/> is null for the gateway, which has no
 /// internal endpoint. <see cref="ConfigName"/> is the key other services use in
-/// <c>Services:{ConfigName}:Grpc</c>.
+/// <c>Services:{ConfigName}:Grpc</c>. <see cref="Calls"/> names the services whose gRPC
+/// contracts it uses for its own work (the API key directory comes on top, see
+/// <see cref="Topology.GrpcClientsOf"/>).
 /// </summary>
 public sealed record ServiceDefinition(string Name, string ProjectName, string ProjectDirectory, int RestPort, int? GrpcPort)
 {
@@ -11,15 +13,17 @@ public sealed record ServiceDefinition(string Name, string ProjectName, string P
 
     /// <summary>The project file, relative to the repository root.</summary>
     public string ProjectPath => $"{ProjectDirectory}/{ProjectName}.csproj";
+
+    public IReadOnlyList<string> Calls { get; init; } = [];
 }
 
 /// <summary>The fixed shape of the platform: five services and the gateway in front of them.</summary>
 public static class Topology
 {
     public static readonly ServiceDefinition Regions = new("regions", "Samverkan.Regions", "services/Regions", 5101, 5111);
-    public static readonly ServiceDefinition Institutions = new("institutions", "Samverkan.Institutions", "services/Institutions", 5102, 5112);
-    public static readonly ServiceDefinition Forums = new("forums", "Samverkan.Forums", "services/Forums", 5103, 5113);
-    public static readonly ServiceDefinition Contacts = new("contacts", "Samverkan.Contacts", "services/Contacts", 5104, 5114);
+    public static readonly ServiceDefinition Institutions = new("institutions", "Samverkan.Institutions", "services/Institutions", 5102, 5112) { Calls = ["regions"] };
+    public static readonly ServiceDefinition Forums = new("forums", "Samverkan.Forums", "services/Forums", 5103, 5113) { Calls = ["regions", "institutions", "contacts"] };
+    public static readonly ServiceDefinition Contacts = new("contacts", "Samverkan.Contacts", "services/Contacts", 5104, 5114) { Calls = ["forums", "institutions"] };
     public static readonly ServiceDefinition Subscriptions = new("subscriptions", "Samverkan.Subscriptions", "services/Subscriptions", 5105, 5115);
     public static readonly ServiceDefinition Gateway = new("gateway", "Samverkan.Gateway", "gateway", 8080, null);
 
@@ -31,6 +35,14 @@ public static class Topology
 
     /// <summary>Every process: the services, then the gateway.</summary>
     public static IReadOnlyList<ServiceDefinition> All { get; } = [.. Services, Gateway];
+
+    /// <summary>
+    /// Every service <paramref name="process"/> reaches over gRPC: what it <see cref="ServiceDefinition.Calls"/>,
+    /// and Subscriptions' API key directory for every process but Subscriptions itself, since each
+    /// checks a partner's key again (docs/security.md). Each needs <c>Services:{ConfigName}:Grpc</c>.
+    /// </summary>
+    public static IReadOnlyList<ServiceDefinition> GrpcClientsOf(ServiceDefinition process) =>
+        [.. process.Calls.Select(Find), .. process == Subscriptions ? [] : new[] { Subscriptions }];
 
     public static ServiceDefinition Find(string name) =>
         All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))

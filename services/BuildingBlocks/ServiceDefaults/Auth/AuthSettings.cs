@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -60,9 +61,25 @@ public sealed class DevelopmentAuthSettings
     public string? SigningKey { get; set; }
 }
 
-/// <summary>Stops the process at start with each of <see cref="AuthSettings.Problems"/>.</summary>
-internal sealed class AuthSettingsValidator(IHostEnvironment environment) : IValidateOptions<AuthSettings>
+/// <summary>
+/// Stops the process at start with each of <see cref="AuthSettings.Problems"/>.
+/// Also stops a process that could not check a partner's API key: one that neither owns the keys
+/// (Subscriptions registers its own <see cref="IApiKeyResolver"/>) nor knows where the key
+/// directory is (<c>Services:Subscriptions:Grpc</c>). Without this it would start and refuse
+/// every key as invalid, which is how a process started without the launcher once behaved.
+/// </summary>
+internal sealed class AuthSettingsValidator(IHostEnvironment environment, IServiceProviderIsService services) : IValidateOptions<AuthSettings>
 {
-    public ValidateOptionsResult Validate(string? name, AuthSettings options) =>
-        options.Problems(environment).ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    public const string NoKeyDirectory =
+        "Services:Subscriptions:Grpc (the API key directory) is not set, so partner API keys could not be checked. Set it to Subscriptions' gRPC address.";
+
+    public ValidateOptionsResult Validate(string? name, AuthSettings options)
+    {
+        var problems = options.Problems(environment).ToList();
+        if (!services.IsService(typeof(IApiKeyResolver)))
+        {
+            problems.Add(NoKeyDirectory);
+        }
+        return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
 }

@@ -32,7 +32,7 @@ public static class AuthenticationExtensions
             .AddJwtBearer();
         builder.Services.AddAuthorization(Policies.Register);
         builder.Services.AddMemoryCache();
-        if (builder.Configuration["Services:Subscriptions:Grpc"] is not null)
+        if (!string.IsNullOrEmpty(builder.Configuration["Services:Subscriptions:Grpc"]))
         {
             builder.AddServiceClient<ApiKeyDirectory.ApiKeyDirectoryClient>("Subscriptions");
             builder.Services.AddSingleton<IApiKeyResolver, GrpcApiKeyResolver>();

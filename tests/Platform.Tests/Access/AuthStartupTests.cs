@@ -3,8 +3,12 @@ using Samverkan.TestSupport;
 
 namespace Samverkan.Platform.Tests.Access;
 
-/// <summary>Development tokens open nothing outside Development: a process given the key there refuses to start, and so does one with no issuer at all.</summary>
-public sealed class DevelopmentTokenBoundaryTests
+/// <summary>
+/// A process refuses to start where its credential rules could not hold: development tokens open
+/// nothing outside Development (a process given the key there refuses, and so does one with no
+/// issuer at all), and a process that could not check partner API keys does not start refusing them.
+/// </summary>
+public sealed class AuthStartupTests
 {
     [Fact]
     public async Task A_service_outside_development_with_the_development_key_refuses_to_start()
@@ -22,9 +26,17 @@ public sealed class DevelopmentTokenBoundaryTests
         Assert.Contains("Auth:Authority (the OpenID Connect issuer) is required", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_service_that_does_not_know_where_the_api_key_directory_is_refuses_to_start()
+    {
+        var refused = await StartRegionsAsync(new() { ["Services__Subscriptions__Grpc"] = "" });
+
+        Assert.Contains("Services:Subscriptions:Grpc (the API key directory) is not set", refused.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<PlatformStartException> StartRegionsAsync(Dictionary<string, string> settings)
     {
-        using var data = new TemporaryDirectory("dev-key-boundary");
+        using var data = new TemporaryDirectory("auth-startup");
         var options = TestPlatform.Options(data.Path, services: ["regions"], gateway: false) with { Settings = settings };
         return await Assert.ThrowsAsync<PlatformStartException>(() => RunningPlatform.StartAsync(options));
     }
