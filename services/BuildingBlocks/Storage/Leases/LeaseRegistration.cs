@@ -14,7 +14,6 @@ public static class LeaseRegistration
     {
         services.TryAddSingleton<ILeaseStore>(provider => provider.GetRequiredService<IDocumentStore>() as ILeaseStore
             ?? throw new InvalidOperationException("The registered IDocumentStore keeps no leases (ILeaseStore)."));
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LeasedWork>();
         if (services.All(service => service.ServiceType != typeof(IValidateOptions<LeaseOptions>)))
         {

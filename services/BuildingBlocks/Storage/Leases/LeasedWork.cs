@@ -11,8 +11,14 @@ namespace Samverkan.Storage.Leases;
 /// window closed (the window is measured from before each renewal was sent, minus a margin), so
 /// the two never overlap; commits are fenced besides, for a holder that stalls past its window.
 /// </summary>
-public sealed class LeasedWork(ILeaseStore leases, IOptions<LeaseOptions> options, TimeProvider clock, ILogger<LeasedWork> logger)
+/// <remarks>
+/// Time here is always the system's (a monotonic timer), never the service's registered
+/// <see cref="TimeProvider"/>: that one may be a test's clock moved on by days, while the lease
+/// expires in real time on the store's clock.
+/// </remarks>
+public sealed class LeasedWork(ILeaseStore leases, IOptions<LeaseOptions> options, ILogger<LeasedWork> logger)
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
     private readonly LeaseOptions _options = options.Value;
 
     /// <summary>This replica as named in the leases it holds: machine, process and a nonce (a restarted process is another holder).</summary>
@@ -29,7 +35,7 @@ public sealed class LeasedWork(ILeaseStore leases, IOptions<LeaseOptions> option
                 await HoldOnceAsync(name, work, stoppingToken);
                 // After a hold (or a refusal) the next try comes a renewal interval later, so a
                 // work that keeps failing does not spin.
-                await Task.Delay(_options.RenewInterval, clock, stoppingToken);
+                await Task.Delay(_options.RenewInterval, Clock, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,11 +65,11 @@ public sealed class LeasedWork(ILeaseStore leases, IOptions<LeaseOptions> option
 
     private async Task<LeaseHold?> TryHoldAsync(string name, CancellationToken ct)
     {
-        var askedAt = clock.GetTimestamp();
+        var askedAt = Clock.GetTimestamp();
         try
         {
             return await leases.TryAcquireAsync(name, Holder, _options.Duration, ct) is { } grant
-                ? new LeaseHold(grant, _options.WorkWindow, askedAt, clock, ct)
+                ? new LeaseHold(grant, _options.WorkWindow, askedAt, Clock, ct)
                 : null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -80,12 +86,12 @@ public sealed class LeasedWork(ILeaseStore leases, IOptions<LeaseOptions> option
         {
             try
             {
-                await Task.WhenAny(working, Task.Delay(_options.RenewInterval, clock, hold.Token));
+                await Task.WhenAny(working, Task.Delay(_options.RenewInterval, Clock, hold.Token));
                 if (working.IsCompleted || hold.Token.IsCancellationRequested)
                 {
                     return;
                 }
-                var askedAt = clock.GetTimestamp();
+                var askedAt = Clock.GetTimestamp();
                 if (await leases.TryRenewAsync(hold.Grant, _options.Duration, hold.Token))
                 {
                     hold.ExtendFrom(askedAt, _options.WorkWindow);
