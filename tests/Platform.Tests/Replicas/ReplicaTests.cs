@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Samverkan.Events;
 using Samverkan.Events.Relay;
+using Samverkan.Events.Subscribing;
 using Samverkan.Local;
 using Samverkan.TestSupport;
 
@@ -19,6 +20,9 @@ public sealed class ReplicaTests(ReplicaPlatformFixture fixture, ITestOutputHelp
     private const string WebhookLease = "webhooks";
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
     private readonly HttpClient _gateway = fixture.Gateway;
+
+    /// <summary>The sources of the platform's producers, whose sequences the feed must hold gap-free.</summary>
+    private static readonly HashSet<string> Producers = [.. Topics.All.Select(topic => $"/samverkan/{topic}")];
 
     private static readonly (string Service, string Lease)[] Leases =
     [
@@ -65,7 +69,8 @@ public sealed class ReplicaTests(ReplicaPlatformFixture fixture, ITestOutputHelp
         }, "every change in the feed after the subscription's start is delivered to the webhook");
 
         Assert.Equal(feed.Count, feed.Select(e => e.Id).Distinct().Count());
-        foreach (var producer in feed.GroupBy(e => e.Source))
+        Assert.Equal(Enumerable.Range(1, feed.Count).Select(n => (long)n), feed.Select(e => e.Position));
+        foreach (var producer in feed.Where(e => Producers.Contains(e.Source)).GroupBy(e => e.Source))
         {
             // In order and gap-free per producer: the feed holds 1, 2, 3, ... of each outbox's sequence.
             Assert.Equal(Enumerable.Range(1, producer.Count()).Select(n => (long)n), producer.Select(e => e.Sequence));
@@ -73,6 +78,33 @@ public sealed class ReplicaTests(ReplicaPlatformFixture fixture, ITestOutputHelp
         Assert.Equal(feed.Skip(start).Select(e => e.Id), delivered.Select(r => r.EventId));
         Assert.Equal(feed.Skip(start).Select(e => e.Position), delivered.Select(r => r.Position));
         output.WriteLine($"{subjects.Count} entities written, {feed.Count} events in the feed, {sink.Received.Count} webhook deliveries ({sink.Received.Count - delivered.Count} redelivered)");
+    }
+
+    [Fact]
+    public async Task Events_taken_by_both_Subscriptions_processes_at_once_get_gap_free_feed_positions_and_are_stored_once()
+    {
+        var source = $"/samverkan/replica-test-{Guid.NewGuid():N}";
+        var events = Enumerable.Range(1, 30).Select(n => SyntheticEvent(source, n)).ToList();
+        var replicas = fixture.Platform.ReplicasOf("subscriptions").Select(replica =>
+        {
+            var client = new HttpClient { BaseAddress = fixture.Platform.RestUrl(replica) };
+            client.DefaultRequestHeaders.Add(AppApiToken.Header, DevelopmentAuth.LoadOrCreateAppApiToken(fixture.DataDirectory));
+            return client;
+        }).ToList();
+
+        // Every event goes to both processes at once: a delivery and its redelivery racing each other.
+        var answers = await Task.WhenAll(events.SelectMany(json => replicas.Select(async client =>
+        {
+            using var content = new StringContent(json, System.Text.Encoding.UTF8, CloudEvent.MediaType);
+            using var response = await client.PostAsync($"/events/{Topics.Forums}", content);
+            return response.StatusCode;
+        })));
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        var feed = await ReadFeedAsync();
+        Assert.Equal(Enumerable.Range(1, feed.Count).Select(n => (long)n), feed.Select(e => e.Position));
+        Assert.Equal(Enumerable.Range(1, 30).Select(n => (long)n), feed.Where(e => e.Source == source).Select(e => e.Sequence).Order());
+        replicas.ForEach(client => client.Dispose());
     }
 
     [Fact]
@@ -177,6 +209,21 @@ public sealed class ReplicaTests(ReplicaPlatformFixture fixture, ITestOutputHelp
             after = next;
         }
     }
+
+    /// <summary>A CloudEvent as a producer's relay sends it, from a source of the test's own.</summary>
+    private static string SyntheticEvent(string source, long sequence) => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["specversion"] = "1.0",
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["source"] = source,
+        ["type"] = "samverkan.forum.updated.v1",
+        ["subject"] = $"replica-test-{sequence}",
+        ["time"] = DateTimeOffset.UtcNow,
+        ["datacontenttype"] = "application/json",
+        ["data"] = new { id = $"replica-test-{sequence}" },
+        ["partitionkey"] = $"replica-test-{sequence}",
+        ["sequence"] = CloudEventSequence.Format(sequence),
+    });
 
     private sealed record FeedEvent(string Id, string Source, string Subject, long Sequence, long Position);
 
