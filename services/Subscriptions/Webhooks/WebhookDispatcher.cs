@@ -42,7 +42,12 @@ public sealed class WebhookDispatcher(DeliveryServices services, LeasedWork leas
         {
             // The hold ended: the workers see the same token.
         }
-        await Task.WhenAll(workers.Values);
+        finally
+        {
+            // However the loop ended, the work ends only once every worker has: the lease is
+            // released after this returns, and no attempt of this replica may outlive it.
+            await Task.WhenAll(workers.Values);
+        }
     }
 
     private static async Task StartWorkersAsync(DeliveryServices fenced, Dictionary<string, Task> workers, CancellationToken ct)
