@@ -33,7 +33,8 @@ internal sealed class MongoLeases(IMongoDatabase database)
         var filter = new BsonDocument { { "_id", name }, { "$expr", new BsonDocument("$lte", new BsonArray { "$" + ExpiresAt, "$$NOW" }) } };
         var update = Pipeline(new BsonDocument("$set", new BsonDocument
         {
-            { Holder, holder },
+            // $literal: in a pipeline a string starting with $ would be read as a field path.
+            { Holder, new BsonDocument("$literal", holder) },
             { Epoch, new BsonDocument("$add", new BsonArray { new BsonDocument("$ifNull", new BsonArray { "$" + Epoch, 0L }), 1L }) },
             { ExpiresAt, Later(duration) },
         }));
