@@ -35,6 +35,13 @@ public sealed record PlatformOptions
     /// </summary>
     public IReadOnlyList<string> HostedByCaller { get; init; } = [];
 
+    /// <summary>
+    /// How many replicas to run of a service (by name; 1 when absent): the extra ones share the
+    /// first one's SQLite file and start once it is healthy, the gateway's cluster lists them all,
+    /// and producers deliver events to any replica of a subscriber (see Replicas).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Whether to start the gateway after the services.</summary>
     public bool Gateway { get; init; } = true;
 

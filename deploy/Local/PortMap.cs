@@ -10,11 +10,13 @@ internal sealed class PortMap
 
     private readonly Dictionary<string, (int Http, int? Grpc)> ports = new(StringComparer.OrdinalIgnoreCase);
 
-    public PortMap(PlatformOptions options)
+    /// <param name="options">Fixed or free ports.</param>
+    /// <param name="replicas">Extra replicas (see Replicas), which need ports of their own.</param>
+    public PortMap(PlatformOptions options, IReadOnlyList<ServiceDefinition> replicas)
     {
         if (!options.FreePorts)
         {
-            foreach (var definition in Topology.All)
+            foreach (var definition in Topology.All.Concat(replicas))
             {
                 ports[definition.Name] = (definition == Topology.Gateway ? options.GatewayPort : definition.RestPort, definition.GrpcPort);
             }
@@ -44,7 +46,7 @@ internal sealed class PortMap
                     }
                 }
             }
-            foreach (var definition in Topology.All)
+            foreach (var definition in Topology.All.Concat(replicas))
             {
                 ports[definition.Name] = (Next(), definition.GrpcPort is null ? null : Next());
             }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Samverkan.Local;
 
 // Starts every service and the gateway on 127.0.0.1 and keeps them running until Ctrl-C or SIGTERM.
-//   dotnet run --project deploy/Local [-- --port 8080] [--data DIR]    (or SAMVERKAN_PORT=8080)
+//   dotnet run --project deploy/Local [-- --port 8080] [--data DIR] [--replicas forums=2,subscriptions=2]    (or SAMVERKAN_PORT=8080)
 // and prints development tokens for it:
 //   dotnet run --project deploy/Local -- token registry-admin    (see TokenCommand)
 if (args is ["token", .. var tokenArgs])
@@ -21,8 +21,12 @@ for (var i = 0; i < args.Length; i++)
         case "--data" when i + 1 < args.Length:
             options = options with { DataDirectory = Path.GetFullPath(args[++i]) };
             break;
+        case "--replicas" when i + 1 < args.Length && ReplicaCounts(args[i + 1]) is { } replicas:
+            options = options with { Replicas = replicas };
+            i++;
+            break;
         default:
-            Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'. Usage: [--port N] [--data DIR]");
+            Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'. Usage: [--port N] [--data DIR] [--replicas SERVICE=N,...]");
             return 2;
     }
 }
@@ -71,9 +75,9 @@ await using (platform)
     Console.WriteLine();
     Console.WriteLine($"Samverkan is running. Data in {platform.DataDirectory}");
     Console.WriteLine($"  {"gateway",-14} {platform.GatewayUrl}");
-    foreach (var service in Topology.Services)
+    foreach (var replica in Topology.Services.SelectMany(service => platform.ReplicasOf(service.Name)))
     {
-        Console.WriteLine($"  {service.Name,-14} REST {platform.RestUrl(service.Name)}  gRPC {platform.GrpcUrl(service.Name)}");
+        Console.WriteLine($"  {replica,-14} REST {platform.RestUrl(replica)}  gRPC {platform.GrpcUrl(replica)}");
     }
     Console.WriteLine("Press Ctrl-C to stop.");
     try
@@ -87,3 +91,19 @@ await using (platform)
 }
 Console.WriteLine("Stopped.");
 return 0;
+
+// "forums=2,subscriptions=2": how many replicas of each named service; null when malformed.
+static Dictionary<string, int>? ReplicaCounts(string text)
+{
+    var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+    foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+    {
+        if (pair.Split('=') is not [var service, var count] || !int.TryParse(count, out var replicas) || replicas < 1
+            || !Topology.Services.Any(s => s.Name.Equals(service, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+        counts[service] = replicas;
+    }
+    return counts;
+}

@@ -21,6 +21,8 @@ public sealed class RunningPlatform : IAsyncDisposable
     private readonly Dictionary<string, ServiceProcess> processes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ServiceDefinition> definitions;
+    /// <summary>Each extra replica (see Replicas) and the service it is a replica of.</summary>
+    private readonly Dictionary<string, ServiceDefinition> replicaOf = new(StringComparer.OrdinalIgnoreCase);
     private readonly ChildRegistry registry;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly string instance = Guid.NewGuid().ToString("N");
@@ -32,8 +34,16 @@ public sealed class RunningPlatform : IAsyncDisposable
         DataDirectory = options.ResolvedDataDirectory;
         Directory.CreateDirectory(DataDirectory);
         registry = new ChildRegistry(DataDirectory);
-        ports = new PortMap(options);
         definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway).Distinct().ToList();
+        foreach (var service in definitions.ToList())
+        {
+            foreach (var replica in Replicas.Extra(service, options.Replicas.GetValueOrDefault(service.Name, 1)))
+            {
+                replicaOf[replica.Name] = service;
+                definitions.Add(replica);
+            }
+        }
+        ports = new PortMap(options, [.. definitions.Where(d => replicaOf.ContainsKey(d.Name))]);
         if (options.Gateway)
         {
             definitions.Add(Topology.Gateway);
@@ -60,7 +70,7 @@ public sealed class RunningPlatform : IAsyncDisposable
     /// <see cref="PlatformOptions.HostedByCaller"/>) must pass it.
     /// </summary>
     public IReadOnlyDictionary<string, string> SettingsFor(string service) =>
-        settings.TryGetValue(Topology.Find(service).Name, out var own)
+        settings.TryGetValue(Find(service).Name, out var own)
             ? own
             : throw new InvalidOperationException($"{service} is not part of this platform.");
 
@@ -71,9 +81,16 @@ public sealed class RunningPlatform : IAsyncDisposable
         ? RestUrl(Topology.Gateway.Name)
         : throw new InvalidOperationException("This platform was started without the gateway.");
 
-    public Uri RestUrl(string service) => ports.RestUrl(Topology.Find(service));
+    public Uri RestUrl(string service) => ports.RestUrl(Find(service));
 
-    public Uri GrpcUrl(string service) => ports.GrpcUrl(Topology.Find(service));
+    public Uri GrpcUrl(string service) => ports.GrpcUrl(Find(service));
+
+    /// <summary>The processes of <paramref name="service"/>: its name, then each extra replica's (<c>forums-2</c>).</summary>
+    public IReadOnlyList<string> ReplicasOf(string service) =>
+        [Topology.Find(service).Name, .. replicaOf.Where(pair => pair.Value == Topology.Find(service)).Select(pair => pair.Key).Order(StringComparer.Ordinal)];
+
+    /// <summary>The operating system's id of the process, while it runs.</summary>
+    public int? ProcessIdOf(string service) => Process(service).ProcessId;
 
     /// <summary>The last lines the process wrote, each prefixed with "[service] ".</summary>
     public string OutputOf(string service) => Process(service).RecentOutput;
@@ -111,7 +128,9 @@ public sealed class RunningPlatform : IAsyncDisposable
             platform.registry.KillLeftovers();
             platform.ports.EnsureFree(platform.definitions);
             var services = platform.processes.Values.Where(p => p.Definition != Topology.Gateway).ToList();
-            await Task.WhenAll(services.Select(p => platform.StartOneAsync(p, cancellationToken)));
+            // Extra replicas start once the first is healthy: it has created (and seeded) the file they share.
+            await Task.WhenAll(services.Where(p => !platform.replicaOf.ContainsKey(p.Definition.Name)).Select(p => platform.StartOneAsync(p, cancellationToken)));
+            await Task.WhenAll(services.Where(p => platform.replicaOf.ContainsKey(p.Definition.Name)).Select(p => platform.StartOneAsync(p, cancellationToken)));
             if (platform.processes.TryGetValue(Topology.Gateway.Name, out var gateway))
             {
                 await platform.StartOneAsync(gateway, cancellationToken);
@@ -182,8 +201,15 @@ public sealed class RunningPlatform : IAsyncDisposable
         }
     }
 
+    private ServiceDefinition Find(string service) =>
+        definitions.FirstOrDefault(d => d.Name.Equals(service, StringComparison.OrdinalIgnoreCase)) ?? Topology.Find(service);
+
+    /// <summary>The base URLs of every replica of <paramref name="service"/>.</summary>
+    private List<Uri> RestUrls(ServiceDefinition service) =>
+        [ports.RestUrl(service), .. replicaOf.Where(pair => pair.Value == service).OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => RestUrl(pair.Key))];
+
     private ServiceProcess Process(string service) =>
-        processes.TryGetValue(Topology.Find(service).Name, out var process)
+        processes.TryGetValue(Find(service).Name, out var process)
             ? process
             : throw new InvalidOperationException($"{service} is not part of this platform.");
 
@@ -218,7 +244,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         // for Dapr pub/sub); each app's /dapr/subscribe says which topics it takes.
         foreach (var subscriber in Topology.EventSubscribers.Where(s => options.Services.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
         {
-            environment[$"Events__Subscribers__{subscriber.Name}"] = RestUrl(subscriber.Name).ToString().TrimEnd('/');
+            environment[$"Events__Subscribers__{subscriber.Name}"] = string.Join(' ', RestUrls(subscriber).Select(url => url.ToString().TrimEnd('/')));
         }
         // Webhook targets on this machine are the norm when running locally and in tests.
         environment["Webhooks__AllowPrivateTargets"] = "true";
@@ -236,7 +262,10 @@ public sealed class RunningPlatform : IAsyncDisposable
             // The gateway owns no data; it only needs to know where each service listens.
             foreach (var service in Topology.Services)
             {
-                environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address"] = RestUrl(service.Name).ToString();
+                foreach (var (key, value) in Replicas.GatewayCluster(service.Name, RestUrls(service)))
+                {
+                    environment[key] = value;
+                }
             }
             foreach (var (key, value) in options.GatewaySettings)
             {
@@ -245,7 +274,7 @@ public sealed class RunningPlatform : IAsyncDisposable
             return environment;
         }
         environment["Kestrel__Endpoints__Grpc__Url"] = GrpcUrl(definition.Name).ToString().TrimEnd('/');
-        environment["Storage__Sqlite__Path"] = Path.Combine(DataDirectory, definition.Name + ".db");
+        environment["Storage__Sqlite__Path"] = Path.Combine(DataDirectory, replicaOf.GetValueOrDefault(definition.Name, definition).Name + ".db");
         foreach (var (key, value) in options.Settings)
         {
             environment[key] = value;

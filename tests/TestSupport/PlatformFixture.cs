@@ -36,9 +36,12 @@ public class PlatformFixture : IAsyncLifetime
 
     public string DataDirectory => data.Path;
 
+    /// <summary>How the platform is started; a fixture of its own may start it otherwise (more replicas, other settings).</summary>
+    protected virtual PlatformOptions Options(string dataDirectory) => TestPlatform.Options(dataDirectory);
+
     public virtual async ValueTask InitializeAsync()
     {
-        platform = await RunningPlatform.StartAsync(TestPlatform.Options(data.Path));
+        platform = await RunningPlatform.StartAsync(Options(data.Path));
         gateway = JsonHttp.CreateClient(platform.GatewayUrl, Token(TokenRequest.Admin));
         anonymous = JsonHttp.CreateClient(platform.GatewayUrl);
     }

@@ -14,7 +14,7 @@ public static class EventsRegistration
     /// <summary>
     /// Makes the service a producer on <paramref name="topic"/>: the outbox, and the relay over
     /// the transport <c>Events:Transport</c> names: <c>Http</c> (default: POST to the apps in
-    /// <c>Events:Subscribers:{name}</c>, each a base URL) or <c>Dapr</c> (the sidecar).
+    /// <c>Events:Subscribers:{name}</c>, each a base URL, or several separated by spaces for an app's replicas) or <c>Dapr</c> (the sidecar).
     /// </summary>
     public static IHostApplicationBuilder AddEventPublishing(this IHostApplicationBuilder builder, string topic)
     {
@@ -42,9 +42,12 @@ public static class EventsRegistration
                     client.DefaultRequestHeaders.Add(AppApiToken.Header, appApiToken);
                 }
             });
+            // An app running as several replicas is listed with each one's base URL, separated by spaces.
             var subscribers = events.GetSection("Subscribers").GetChildren()
                 .Where(s => !string.IsNullOrWhiteSpace(s.Value))
-                .ToDictionary(s => s.Key, s => new Uri(s.Value!), StringComparer.Ordinal);
+                .ToDictionary(s => s.Key,
+                    s => (IReadOnlyList<Uri>)s.Value!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(url => new Uri(url)).ToList(),
+                    StringComparer.Ordinal);
             services.AddSingleton<IEventTransport>(provider => new HttpEventTransport(
                 subscribers, pubSub, provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<ILoggerFactory>()));
         }

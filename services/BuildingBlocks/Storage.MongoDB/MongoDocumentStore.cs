@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using Samverkan.Storage.Leases;
 
 namespace Samverkan.Storage.MongoDB;
 
@@ -26,7 +27,7 @@ namespace Samverkan.Storage.MongoDB;
 /// <see cref="StringComparer.Ordinal"/>.
 /// </para>
 /// </remarks>
-public sealed class MongoDocumentStore : IDocumentStore, IDisposable
+public sealed class MongoDocumentStore : IDocumentStore, ILeaseStore, IDisposable
 {
     private const int QueryBatchSize = 256;
     private const string SequencesCollection = "_sequences";
@@ -38,6 +39,7 @@ public sealed class MongoDocumentStore : IDocumentStore, IDisposable
     private readonly MongoClient _client;
     private readonly IMongoDatabase _database;
     private readonly HashSet<string> _indexed = new(StringComparer.Ordinal);
+    private readonly MongoLeases _leases;
 
     /// <param name="connectionString">A <c>mongodb://</c> URI naming a replica set.</param>
     /// <param name="databaseName">The service's own database.</param>
@@ -45,6 +47,7 @@ public sealed class MongoDocumentStore : IDocumentStore, IDisposable
     {
         _client = new MongoClient(connectionString);
         _database = _client.GetDatabase(databaseName);
+        _leases = new MongoLeases(_database);
     }
 
     public async Task<StoredDocument?> FindAsync(string collection, string id, CancellationToken cancellationToken = default)
@@ -80,7 +83,7 @@ public sealed class MongoDocumentStore : IDocumentStore, IDisposable
     {
         // Indexes (and so collections) are created outside the transaction, where MongoDB allows it.
         var appends = writes.Any(write => write is AppendDocument) ? new[] { SequencesCollection } : [];
-        foreach (var name in writes.Select(write => write.Collection).Concat(appends).Distinct(StringComparer.Ordinal))
+        foreach (var name in writes.Where(write => write is not LeaseFence).Select(write => write.Collection).Concat(appends).Distinct(StringComparer.Ordinal))
         {
             await EnsureIndexedAsync(name, cancellationToken);
         }
@@ -93,12 +96,24 @@ public sealed class MongoDocumentStore : IDocumentStore, IDisposable
                 var versions = new List<long>(writes.Count);
                 foreach (var write in writes)
                 {
-                    versions.Add(await MongoWrites.ApplyAsync(Collection(write.Collection), Collection(SequencesCollection), handle, write, ct));
+                    versions.Add(await MongoWrites.ApplyAsync(Collection(write.Collection), Collection(SequencesCollection), _leases, handle, write, ct));
                 }
                 return versions;
             },
             Transaction, cancellationToken);
     }
+
+    public Task<LeaseGrant?> TryAcquireAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        _leases.TryAcquireAsync(name, holder, duration, cancellationToken);
+
+    public Task<bool> TryRenewAsync(LeaseGrant grant, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        _leases.TryRenewAsync(grant, duration, cancellationToken);
+
+    public Task ReleaseAsync(LeaseGrant grant, CancellationToken cancellationToken = default) =>
+        _leases.ReleaseAsync(grant, cancellationToken);
+
+    public Task<LeaseGrant?> CurrentAsync(string name, CancellationToken cancellationToken = default) =>
+        _leases.CurrentAsync(name, cancellationToken);
 
     /// <summary>
     /// Nothing to do in the database itself: a replaced or deleted document is gone from its

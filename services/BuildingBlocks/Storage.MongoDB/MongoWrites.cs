@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using Samverkan.Storage.Leases;
 
 namespace Samverkan.Storage.MongoDB;
 
@@ -7,11 +8,13 @@ namespace Samverkan.Storage.MongoDB;
 internal static class MongoWrites
 {
     public static async Task<long> ApplyAsync(
-        IMongoCollection<BsonDocument> collection, IMongoCollection<BsonDocument> sequences, IClientSessionHandle session,
+        IMongoCollection<BsonDocument> collection, IMongoCollection<BsonDocument> sequences, MongoLeases leases, IClientSessionHandle session,
         DocumentWrite write, CancellationToken ct)
     {
         switch (write)
         {
+            case LeaseFence fence:
+                return await leases.CheckFenceAsync(session, fence, ct);
             case InsertDocument insert:
                 try
                 {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Samverkan.Storage.Leases;
 
 namespace Samverkan.Storage.Sqlite;
 
@@ -13,8 +14,13 @@ namespace Samverkan.Storage.Sqlite;
 /// while its marker (<see cref="MarkerPathFor"/>) records that it was initialised is refused
 /// untouched, and a file that fails <c>PRAGMA quick_check</c> (or is not a database at all) is
 /// refused as damaged, each with a <see cref="StoreUnusableException"/> naming the file.
+/// <para>
+/// Several processes may share the file (replicas on one machine): every write transaction
+/// begins IMMEDIATE, so SQLite serialises them across processes as the lock does within one, and
+/// leases (<see cref="ILeaseStore"/>) expire by the machine's clock, which they all read.
+/// </para>
 /// </remarks>
-public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+public sealed class SqliteDocumentStore : IDocumentStore, ILeaseStore, IDisposable
 {
     private const int QueryBatchSize = 256;
     private const int SqliteCorrupt = 11;
@@ -100,25 +106,34 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
+        WriteAsync<IReadOnlyList<long>>(async (connection, transaction, ct) =>
         {
-            await using var connection = Open();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var versions = new List<long>(writes.Count);
             foreach (var write in writes)
             {
-                versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, cancellationToken));
+                versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, ct));
             }
-            await transaction.CommitAsync(cancellationToken);
             return versions;
-        }
-        finally
+        }, cancellationToken);
+
+    public Task<LeaseGrant?> TryAcquireAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction, ct) => SqliteLeases.TryAcquireAsync(connection, transaction, name, holder, duration, Now, ct), cancellationToken);
+
+    public Task<bool> TryRenewAsync(LeaseGrant grant, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction, ct) => SqliteLeases.TryRenewAsync(connection, transaction, grant, duration, Now, ct), cancellationToken);
+
+    public Task ReleaseAsync(LeaseGrant grant, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction, ct) =>
         {
-            _writeLock.Release();
-        }
+            await SqliteLeases.ReleaseAsync(connection, transaction, grant, Now, ct);
+            return true;
+        }, cancellationToken);
+
+    public async Task<LeaseGrant?> CurrentAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        return await SqliteLeases.CurrentAsync(connection, name, Now, cancellationToken);
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
@@ -177,6 +192,32 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    // Read inside the write transaction, so the time compared with a lease's expiry is taken
+    // after every earlier grant committed.
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// One write transaction, serialised in-process by the lock and across processes by SQLite:
+    /// Microsoft.Data.Sqlite begins it IMMEDIATE, taking the file's write lock at once (waiting
+    /// up to busy_timeout), so a version read in it cannot be changed by another process before it commits.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var result = await write(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
         }
         finally
         {

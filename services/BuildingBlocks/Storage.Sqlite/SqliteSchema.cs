@@ -28,6 +28,13 @@ internal static class SqliteSchema
                 collection TEXT NOT NULL PRIMARY KEY,
                 last INTEGER NOT NULL
             ) WITHOUT ROWID;
+            -- One row per lease (ILeaseStore): the current grant; expires_at in Unix milliseconds.
+            CREATE TABLE IF NOT EXISTS leases (
+                name TEXT NOT NULL PRIMARY KEY,
+                holder TEXT NOT NULL,
+                epoch INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
             """;
         command.ExecuteNonQuery();
     }

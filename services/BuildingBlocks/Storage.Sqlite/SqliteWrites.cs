@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Samverkan.Storage.Leases;
 
 namespace Samverkan.Storage.Sqlite;
 
@@ -34,6 +35,8 @@ internal static class SqliteWrites
                     ct, ("$c", delete.Collection), ("$id", delete.Id));
                 await ReplaceTagsAsync(connection, transaction, delete.Collection, delete.Id, [], ct);
                 return 0;
+            case LeaseFence fence:
+                return await SqliteLeases.CheckFenceAsync(connection, transaction, fence, ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(write), write.GetType().Name, "Unknown write.");
         }

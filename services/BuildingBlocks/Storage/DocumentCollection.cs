@@ -20,6 +20,9 @@ public sealed class DocumentCollection<T>(
 
     public IDocumentStore Store { get; } = store;
 
+    /// <summary>The same collection read and written through another store (such as one fenced by a lease).</summary>
+    public DocumentCollection<T> On(IDocumentStore other) => new(other, Name, idOf, tagsOf);
+
     public async Task<Versioned<T>?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var stored = await Store.FindAsync(Name, id, cancellationToken);

@@ -3,7 +3,8 @@ namespace Samverkan.Storage;
 /// <summary>
 /// The storage port: one document database per service. Documents are JSON, grouped in named
 /// collections, each with an optimistic-concurrency version. Adapters: SQLite (embedded default)
-/// and MongoDB (production). Services never know which adapter runs.
+/// and MongoDB (production). Services never know which adapter runs. Both adapters also keep
+/// leases (<see cref="Leases.ILeaseStore"/>), for work that runs on one replica at a time.
 /// </summary>
 public interface IDocumentStore
 {
@@ -19,8 +20,10 @@ public interface IDocumentStore
     /// <summary>
     /// Applies every write in one transaction: all of them or none. Throws
     /// <see cref="ConcurrencyConflictException"/> when an expected version does not match and
-    /// <see cref="DuplicateDocumentException"/> when an inserted id exists. Returns the new version
-    /// of each written document, in order (0 for a delete).
+    /// <see cref="DuplicateDocumentException"/> when an inserted id exists, and
+    /// <see cref="Leases.LeaseLostException"/> when a <see cref="Leases.LeaseFence"/> names an epoch
+    /// that is no longer the lease's. Returns the new version of each written document, in order
+    /// (0 for a delete, the epoch for a fence).
     /// </summary>
     Task<IReadOnlyList<long>> CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default);
 

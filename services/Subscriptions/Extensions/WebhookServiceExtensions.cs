@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Samverkan.Storage;
+using Samverkan.Storage.Leases;
 using Samverkan.Subscriptions.Model;
 using Samverkan.Subscriptions.Webhooks;
 
@@ -29,6 +30,8 @@ public static class WebhookServiceExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookTelemetry>();
         services.AddSingleton<DeliveryServices>();
+        // One replica dispatches at a time, under a lease in the service's own store.
+        services.AddLeases();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler

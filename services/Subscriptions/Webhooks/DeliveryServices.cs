@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Samverkan.Storage;
+using Samverkan.Storage.Leases;
 using Samverkan.Subscriptions.Feed;
 using Samverkan.Subscriptions.Model;
 
@@ -30,6 +31,14 @@ public sealed class DeliveryServices(
     public TimeProvider Clock => clock;
     public WebhookTelemetry Telemetry => telemetry;
     public ILogger Logger { get; } = loggers.CreateLogger("Samverkan.Subscriptions.Webhooks");
+
+    /// <summary>The same services with every commit fenced by <paramref name="hold"/>: what the workers under one lease hold use.</summary>
+    public DeliveryServices FencedBy(LeaseHold hold)
+    {
+        var store = hold.Fenced(states.Store);
+        return new DeliveryServices(subscriptions.On(store), states.On(store), feed, feedSignal, changes, sender, new DeliveryLog(store),
+            options, clock, telemetry, loggers);
+    }
 
     /// <summary>Disables the subscription for a reason found by delivery, retrying when a client's write lands first.</summary>
     public async Task DisableAsync(string subscriptionId, string reason, DateTimeOffset at, CancellationToken ct)

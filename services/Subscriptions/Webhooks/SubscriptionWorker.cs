@@ -26,9 +26,9 @@ public sealed class SubscriptionWorker(string subscriptionId, DeliveryServices s
             {
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            // Shutting down.
+            // Shutting down, or the dispatcher's lease hold ended (a fenced commit may have found it lost).
         }
     }
 

@@ -1,54 +1,68 @@
 using Samverkan.Events;
+using Samverkan.Storage.Leases;
 
 namespace Samverkan.Subscriptions.Webhooks;
 
 /// <summary>
 /// Runs one <see cref="SubscriptionWorker"/> per enabled subscription, so a slow or failing
 /// endpoint delays only its own deliveries. Looks for new or re-enabled subscriptions when the
-/// API signals a change and at every polling interval.
+/// API signals a change and at every polling interval. On several replicas only the holder of the
+/// lease <see cref="LeaseName"/> dispatches (<see cref="LeasedWork"/>): its workers stop, an attempt
+/// in flight aborted, before the lease can pass on, and every state they commit is fenced by its grant.
 /// </summary>
-public sealed class WebhookDispatcher(DeliveryServices services) : BackgroundService
+public sealed class WebhookDispatcher(DeliveryServices services, LeasedWork leases) : BackgroundService
 {
-    private readonly Dictionary<string, Task> _workers = new(StringComparer.Ordinal);
+    public const string LeaseName = "webhooks";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.RunAsync(LeaseName, DispatchWhileHeldAsync, stoppingToken);
+
+    private async Task DispatchWhileHeldAsync(LeaseHold hold)
     {
+        var ct = hold.Token;
+        var fenced = services.FencedBy(hold);
+        var workers = new Dictionary<string, Task>(StringComparer.Ordinal);
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            while (!ct.IsCancellationRequested)
             {
                 var changed = services.Changes.Next;
                 try
                 {
-                    await StartWorkersAsync(stoppingToken);
+                    await StartWorkersAsync(fenced, workers, ct);
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (!ct.IsCancellationRequested)
                 {
                     services.Logger.LogError(e, "Looking for webhook subscriptions failed; trying again");
                 }
-                await SignalWaiting.WaitAnyAsync(services.Options.PollInterval, stoppingToken, changed);
+                await SignalWaiting.WaitAnyAsync(services.Options.PollInterval, ct, changed);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: the workers see the same token.
+            // The hold ended: the workers see the same token.
         }
-        await Task.WhenAll(_workers.Values);
+        finally
+        {
+            // However the loop ended, the work ends only once every worker has: the lease is
+            // released after this returns, and no attempt of this replica may outlive it.
+            await Task.WhenAll(workers.Values);
+        }
     }
 
-    private async Task StartWorkersAsync(CancellationToken ct)
+    private static async Task StartWorkersAsync(DeliveryServices fenced, Dictionary<string, Task> workers, CancellationToken ct)
     {
-        foreach (var ended in _workers.Where(worker => worker.Value.IsCompleted).Select(worker => worker.Key).ToList())
+        foreach (var ended in workers.Where(worker => worker.Value.IsCompleted).Select(worker => worker.Key).ToList())
         {
-            _workers.Remove(ended);
+            workers.Remove(ended);
         }
-        await foreach (var subscription in services.Subscriptions.QueryAsync(cancellationToken: ct))
+        await foreach (var subscription in fenced.Subscriptions.QueryAsync(cancellationToken: ct))
         {
             var id = subscription.Value.Id;
-            if (subscription.Value.Enabled && !_workers.ContainsKey(id))
+            if (subscription.Value.Enabled && !workers.ContainsKey(id))
             {
-                var worker = new SubscriptionWorker(id, services);
-                _workers[id] = Task.Run(() => worker.RunAsync(ct), CancellationToken.None);
+                var worker = new SubscriptionWorker(id, fenced);
+                workers[id] = Task.Run(() => worker.RunAsync(ct), CancellationToken.None);
             }
         }
     }

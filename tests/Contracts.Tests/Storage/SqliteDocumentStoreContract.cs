@@ -1,4 +1,5 @@
 using Samverkan.Storage;
+using Samverkan.Storage.Leases;
 using Samverkan.Storage.Sqlite;
 
 namespace Samverkan.Contracts.Tests.Storage;
@@ -35,6 +36,23 @@ public sealed class SqliteDocumentStoreContract : DocumentStoreContract
         Assert.Null(await Store.FindAsync(Things, "b"));
         Assert.Equal(["a"], await QueryIdsAsync(Things, new DocumentQuery(Tag: "t")));
         Assert.Equal([3L], await Store.CommitAsync([Replace(Things, "a", 2)]));
+    }
+
+    [Fact]
+    public async Task Two_stores_on_one_file_as_two_replicas_share_its_leases_and_fences()
+    {
+        using var replica = new SqliteDocumentStore(DatabasePath);
+        var leases = (ILeaseStore)Store;
+        var first = (await leases.TryAcquireAsync("relay:things", "a", TimeSpan.FromMilliseconds(200)))!;
+
+        Assert.Null(await replica.TryAcquireAsync("relay:things", "b", TimeSpan.FromMinutes(1)));
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var second = (await replica.TryAcquireAsync("relay:things", "b", TimeSpan.FromMinutes(1)))!;
+
+        Assert.Equal(2, second.Epoch);
+        await Assert.ThrowsAsync<LeaseLostException>(() => Store.CommitAsync([Insert(Things, "a"), first.Fence]));
+        await replica.CommitAsync([Insert(Things, "b"), second.Fence]);
+        Assert.Equal(["b"], await QueryIdsAsync(Things, new DocumentQuery()));
     }
 
     [Theory]

@@ -17,14 +17,17 @@ public sealed class DeadLetters(IDocumentStore store, IEventTransport transport,
 {
     public const string Collection = "_deadletters";
 
-    /// <summary>Keeps a refused event; a second refusal of the same event (a redelivery after a crash) keeps the first record.</summary>
-    internal async Task RecordAsync(string destination, long sequence, CloudEvent cloudEvent, string json, string? reason, CancellationToken ct)
+    /// <summary>
+    /// Keeps a refused event, committed through <paramref name="through"/> (the relay's store fenced by its lease); a second
+    /// refusal of the same event (a redelivery after a crash or a take-over) keeps the first record.
+    /// </summary>
+    internal async Task RecordAsync(IDocumentStore through, string destination, long sequence, CloudEvent cloudEvent, string json, string? reason, CancellationToken ct)
     {
         var letter = new DeadLetter(IdOf(destination, sequence), destination, sequence, cloudEvent.Id, cloudEvent.Type, cloudEvent.Subject,
             reason ?? "refused", clock.GetUtcNow(), 1, JsonNode.Parse(json)!.AsObject());
         try
         {
-            await store.CommitAsync([new InsertDocument(Collection, letter.Id, Serialize(letter), Tags(letter))], ct);
+            await through.CommitAsync([new InsertDocument(Collection, letter.Id, Serialize(letter), Tags(letter))], ct);
         }
         catch (DuplicateDocumentException)
         {

@@ -8,6 +8,7 @@ namespace Samverkan.Events.Relay;
 /// dead letter: a change some subscriber does not have needs an operator, whatever else works.
 /// Degraded (still 200, the service serves) when some destination's oldest undelivered event is
 /// older than <see cref="RelayOptions.LagWarning"/>. Each names the destinations concerned.
+/// Dead letters are in the shared store, so every replica reports them; the lag only the replica that relays knows.
 /// </summary>
 internal sealed class OutboxHealthCheck(RelayState state, DeadLetters deadLetters, IOptions<RelayOptions> options, TimeProvider clock) : IHealthCheck
 {
@@ -27,6 +28,11 @@ internal sealed class OutboxHealthCheck(RelayState state, DeadLetters deadLetter
             var kept = string.Join(", ", refused.Select(pair => $"{pair.Key} ({pair.Value})"));
             return HealthCheckResult.Unhealthy(
                 $"Events were refused for good and are kept as dead letters: {kept}. See GET /events/dead-letters.", data: data);
+        }
+        if (state.Holding is null)
+        {
+            // Another replica holds the relay's lease (or this one is about to take it): its own /health tells the lag.
+            return HealthCheckResult.Healthy("Events are relayed by the replica holding the relay's lease, not this one.", data);
         }
         var behind = state.Destinations.Where(d => d.OldestUndelivered is { } oldest && now - oldest > options.Value.LagWarning).ToList();
         return behind.Count == 0

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Samverkan.Events.Outbox;
 using Samverkan.Events.Transports;
 using Samverkan.Storage;
+using Samverkan.Storage.Leases;
 
 namespace Samverkan.Events.Relay;
 
@@ -16,6 +17,8 @@ namespace Samverkan.Events.Relay;
 /// never holds back every later one (<see cref="DeadLetters"/>). Each destination
 /// has a cursor stored beside the outbox, so after a restart delivery resumes where it stood
 /// (an event delivered just before a crash may come again: subscribers are idempotent).
+/// On several replicas only the holder of the lease <c>relay:{topic}</c> relays (<see cref="LeasedWork"/>):
+/// it stops before its lease can pass on, and every commit it makes is fenced by its grant.
 /// </summary>
 internal sealed class OutboxRelay(
     IDocumentStore store,
@@ -25,6 +28,7 @@ internal sealed class OutboxRelay(
     RelayState state,
     OutboxTrimmer trimmer,
     DeadLetters deadLetters,
+    LeasedWork leases,
     EventMetrics metrics,
     IOptions<RelayOptions> options,
     TimeProvider clock,
@@ -34,40 +38,52 @@ internal sealed class OutboxRelay(
     private readonly RelayOptions _options = options.Value;
     private readonly DocumentCollection<RelayCursor> _cursors = new(store, "_relay", cursor => cursor.Destination);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.RunAsync(RelayRegistration.LeaseName(source.Topic), RelayWhileHeldAsync, stoppingToken);
+
+    private async Task RelayWhileHeldAsync(LeaseHold hold)
     {
-        var destinations = transport.DestinationsFor(source.Topic);
-        if (destinations.Count == 0)
+        state.Hold(hold.Grant);
+        try
         {
-            await DiscardAsync(stoppingToken);
-            return;
+            var fenced = hold.Fenced(store);
+            var destinations = transport.DestinationsFor(source.Topic);
+            if (destinations.Count == 0)
+            {
+                await DiscardAsync(fenced, hold.Token);
+                return;
+            }
+            await Task.WhenAll(destinations.Select(d => RunAsync(fenced, d, destinations.Count, hold.Token)));
         }
-        await Task.WhenAll(destinations.Select(d => RunAsync(d, destinations.Count, stoppingToken)));
+        finally
+        {
+            state.Standby();
+        }
     }
 
     /// <summary>
     /// With no subscriber configured (a service run on its own) events have nowhere to go; they
     /// are removed rather than kept forever, since they may hold personal data.
     /// </summary>
-    private async Task DiscardAsync(CancellationToken ct)
+    private async Task DiscardAsync(IDocumentStore fenced, CancellationToken ct)
     {
         logger.LogWarning("No event subscribers are configured for {Topic}: events are not delivered", source.Topic);
         while (!ct.IsCancellationRequested)
         {
             var next = signal.Next;
-            await trimmer.TrimAsync(long.MaxValue, idle: true, ct);
+            await trimmer.TrimAsync(fenced, long.MaxValue, idle: true, ct);
             await SignalWaiting.WaitAnyAsync(_options.PollInterval, ct, next);
         }
     }
 
     /// <summary>A storage failure must not end delivery for good: log it, wait, and resume from the stored cursor.</summary>
-    private async Task RunAsync(IEventDestination destination, int destinationCount, CancellationToken ct)
+    private async Task RunAsync(IDocumentStore fenced, IEventDestination destination, int destinationCount, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                await RelayAsync(destination, destinationCount, ct);
+                await RelayAsync(fenced, destination, destinationCount, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -77,10 +93,11 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private async Task RelayAsync(IEventDestination destination, int destinationCount, CancellationToken ct)
+    private async Task RelayAsync(IDocumentStore fenced, IEventDestination destination, int destinationCount, CancellationToken ct)
     {
+        var cursors = _cursors.On(fenced);
         var status = state.For(destination.Name);
-        var stored = await _cursors.GetAsync(destination.Name, ct);
+        var stored = await cursors.GetAsync(destination.Name, ct);
         var version = stored?.Version;
         status.Delivered = stored?.Value.Delivered ?? 0;
         status.Loaded = true;
@@ -92,22 +109,22 @@ internal sealed class OutboxRelay(
             status.OldestUndelivered = batch.Count == 0 ? null : CloudEvent.Parse(batch[0].Json).Time;
             if (batch.Count == 0)
             {
-                await trimmer.TrimAsync(state.DeliveredEverywhere(destinationCount), idle: true, ct);
+                await trimmer.TrimAsync(fenced, state.DeliveredEverywhere(destinationCount), idle: true, ct);
                 await SignalWaiting.WaitAnyAsync(_options.PollInterval, ct, next);
                 continue;
             }
             foreach (var record in batch)
             {
-                await DeliverAsync(destination, record, status, ct);
+                await DeliverAsync(fenced, destination, record, status, ct);
             }
             version = version is null
-                ? (await _cursors.InsertAsync(new RelayCursor(destination.Name, status.Delivered), ct)).Version
-                : (await _cursors.ReplaceAsync(new RelayCursor(destination.Name, status.Delivered), version.Value, ct)).Version;
-            await trimmer.TrimAsync(state.DeliveredEverywhere(destinationCount), idle: false, ct);
+                ? (await cursors.InsertAsync(new RelayCursor(destination.Name, status.Delivered), ct)).Version
+                : (await cursors.ReplaceAsync(new RelayCursor(destination.Name, status.Delivered), version.Value, ct)).Version;
+            await trimmer.TrimAsync(fenced, state.DeliveredEverywhere(destinationCount), idle: false, ct);
         }
     }
 
-    private async Task DeliverAsync(IEventDestination destination, StoredDocument record, DestinationState status, CancellationToken ct)
+    private async Task DeliverAsync(IDocumentStore fenced, IEventDestination destination, StoredDocument record, DestinationState status, CancellationToken ct)
     {
         var sequence = SequenceId.Parse(record.Id);
         var json = WithSequence(record.Json, sequence);
@@ -116,7 +133,7 @@ internal sealed class OutboxRelay(
         var result = await SettleAsync(destination, cloudEvent, json, status, ct);
         if (result.Outcome == DeliveryOutcome.Refused)
         {
-            await deadLetters.RecordAsync(destination.Name, sequence, cloudEvent, json, result.Reason, ct);
+            await deadLetters.RecordAsync(fenced, destination.Name, sequence, cloudEvent, json, result.Reason, ct);
             metrics.Refused(destination.Name);
             logger.LogError("{Destination} refused {EventId} ({Reason}); kept as a dead letter", destination.Name, cloudEvent.Id, result.Reason);
         }

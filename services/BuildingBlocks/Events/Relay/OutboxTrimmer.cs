@@ -8,7 +8,7 @@ namespace Samverkan.Events.Relay;
 /// the history partners read is the change feed. Removing them also means a contact's erased
 /// personal data does not outlive its delivery in the producer's outbox.
 /// </summary>
-internal sealed class OutboxTrimmer(IDocumentStore store)
+internal sealed class OutboxTrimmer
 {
     private const int MaxPerCommit = 500;
     private const int TrimEvery = 200;
@@ -18,8 +18,9 @@ internal sealed class OutboxTrimmer(IDocumentStore store)
     /// <summary>
     /// Removes what every destination has taken: when <paramref name="idle"/> (nothing is waiting,
     /// so the cost does not delay delivery), or once <see cref="TrimEvery"/> records have gathered.
+    /// Commits through <paramref name="store"/>, the relay's store fenced by its lease.
     /// </summary>
-    public async Task TrimAsync(long? deliveredEverywhere, bool idle, CancellationToken ct)
+    public async Task TrimAsync(IDocumentStore store, long? deliveredEverywhere, bool idle, CancellationToken ct)
     {
         if (deliveredEverywhere is not { } upTo || (!idle && upTo - Volatile.Read(ref _trimmedTo) < TrimEvery))
         {

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Samverkan.Events.Outbox;
+using Samverkan.Storage.Leases;
 
 namespace Samverkan.Events.Relay;
 
 public static class RelayRegistration
 {
+    /// <summary>The lease every replica of the producer on <paramref name="topic"/> competes for: its holder relays.</summary>
+    public static string LeaseName(string topic) => $"relay:{topic}";
+
     /// <summary>
     /// The outbox of a producer on <paramref name="topic"/> and the relay that empties it, tuned by
     /// <see cref="RelayOptions"/> (validated at start). The relay delivers over whichever
@@ -25,6 +29,8 @@ public static class RelayRegistration
         services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations()
             .Validate(relay => relay.MaxRetryDelay >= relay.FirstRetryDelay, "Events:Relay:MaxRetryDelay must not be shorter than Events:Relay:FirstRetryDelay.")
             .ValidateOnStart();
+        // One replica relays at a time, under a lease in the service's own store.
+        services.AddLeases();
         services.AddHostedService<OutboxRelay>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
         return services;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Samverkan.Storage.Leases;
 
 namespace Samverkan.Events.Relay;
 
@@ -10,6 +11,18 @@ public sealed class RelayState
     public IReadOnlyCollection<DestinationState> Destinations => _destinations.Values.ToList();
 
     public DestinationState For(string destination) => _destinations.GetOrAdd(destination, name => new DestinationState(name));
+
+    /// <summary>The lease grant this replica relays under; null while another replica relays (then no destination is listed).</summary>
+    public LeaseGrant? Holding { get; private set; }
+
+    internal void Hold(LeaseGrant grant) => Holding = grant;
+
+    /// <summary>The lease ended: what this replica knew of the destinations is stale, and the next holder reports its own.</summary>
+    internal void Standby()
+    {
+        Holding = null;
+        _destinations.Clear();
+    }
 
     /// <summary>Every destination has delivered up to this sequence; null until all have loaded their cursor.</summary>
     public long? DeliveredEverywhere(int expectedDestinations) =>

@@ -6,13 +6,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Samverkan.Events.Transports;
 
-/// <summary>One subscriber app: its topic routes come from its <c>/dapr/subscribe</c>, asked again every minute and after a failure.</summary>
-internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, string pubSubName, IHttpClientFactory clients, ILogger logger)
+/// <summary>
+/// One subscriber app: its topic routes come from its <c>/dapr/subscribe</c>, asked again every
+/// minute and after a failure. With several replicas' addresses, one is used until it fails to
+/// answer (or answers 5xx), then the next: the app's replicas share one store, so any of them takes the event.
+/// </summary>
+internal sealed class HttpSubscriberDestination(string app, IReadOnlyList<Uri> replicas, string pubSubName, IHttpClientFactory clients, ILogger logger)
     : IEventDestination
 {
     private static readonly TimeSpan RediscoverAfter = TimeSpan.FromMinutes(1);
     private IReadOnlyList<DaprSubscription>? _subscriptions;
     private DateTimeOffset _discoveredAt;
+    private int _replica;
+
+    private Uri BaseAddress => replicas[Volatile.Read(ref _replica) % replicas.Count];
 
     public string Name => $"http:{app}";
 
@@ -31,7 +38,10 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
                 if (result.Outcome != DeliveryOutcome.Delivered)
                 {
                     logger.LogWarning("{App} answered {Status} for {EventId} on {Route}", app, (int)response.StatusCode, cloudEvent.Id, route);
-                    _subscriptions = result.Outcome == DeliveryOutcome.Retry ? null : _subscriptions;
+                    if (result.Outcome == DeliveryOutcome.Retry)
+                    {
+                        NextReplica();
+                    }
                     return result;
                 }
             }
@@ -40,7 +50,7 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Delivering {EventId} to {App} failed: {Reason}", cloudEvent.Id, app, e.Message);
-            _subscriptions = null;
+            NextReplica();
             return DeliveryResult.Retry(e.Message);
         }
     }
@@ -55,8 +65,15 @@ internal sealed class HttpSubscriberDestination(string app, Uri baseAddress, str
         return _subscriptions;
     }
 
+    /// <summary>After a failure: the next attempt goes to the next replica (the same one when there is one), whose routes are asked again.</summary>
+    private void NextReplica()
+    {
+        Interlocked.Increment(ref _replica);
+        _subscriptions = null;
+    }
+
     /// <summary>A path under the app's base address, keeping any path the base address has.</summary>
-    private Uri Under(string path) => new($"{baseAddress.ToString().TrimEnd('/')}/{path.TrimStart('/')}");
+    private Uri Under(string path) => new($"{BaseAddress.ToString().TrimEnd('/')}/{path.TrimStart('/')}");
 
     /// <summary>
     /// Dapr's app contract: 2xx is success unless the body says RETRY or DROP. A 4xx is a refusal
