@@ -128,9 +128,25 @@ public sealed partial class KubernetesManifestTests
             Assert.Equal($"samverkan/{name}", ContainerRepositoryOf(name));
             Assert.StartsWith($"registry.example.se/samverkan/{name}:", container.Image, StringComparison.Ordinal);
         }
-        var gatewayReplicas = rendered.Named<V2HorizontalPodAutoscaler>(Topology.Gateway.Name).Spec.MinReplicas;
-        Assert.True(gatewayReplicas >= 2, "the gateway scales from two replicas");
-        Assert.Equal(Topology.Gateway.Name, rendered.Named<V1PodDisruptionBudget>(Topology.Gateway.Name).Spec.Selector.MatchLabels["app.kubernetes.io/name"]);
+    }
+
+    /// <summary>Every process is safe at more than one replica (docs/replicas.md), so each runs two or more and keeps one through a drain.</summary>
+    [Fact]
+    public void Every_deployment_scales_from_two_replicas_and_keeps_one_through_disruptions()
+    {
+        var rendered = RenderedManifests.Render(RenderedManifests.Production);
+
+        foreach (var deployment in rendered.All<V1Deployment>())
+        {
+            var name = deployment.Metadata.Name;
+            var autoscaler = rendered.Named<V2HorizontalPodAutoscaler>(name);
+            Assert.Equal(("Deployment", name), (autoscaler.Spec.ScaleTargetRef.Kind, autoscaler.Spec.ScaleTargetRef.Name));
+            Assert.True(autoscaler.Spec.MinReplicas >= 2, $"{name} scales from {autoscaler.Spec.MinReplicas}");
+            Assert.Null(deployment.Spec.Replicas);
+            var budget = rendered.Named<V1PodDisruptionBudget>(name);
+            Assert.Equal(deployment.Spec.Selector.MatchLabels, budget.Spec.Selector.MatchLabels);
+            Assert.Equal(1, budget.Spec.MinAvailable?.Value is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0);
+        }
     }
 
     [Fact]
