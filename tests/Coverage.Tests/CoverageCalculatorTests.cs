@@ -1,7 +1,7 @@
-using Samverkan.Forums.Coverage;
-using Samverkan.Forums.Model;
+using Samverkan.Coverage.Analysis;
+using Samverkan.Coverage.Model;
 
-namespace Samverkan.Forums.Tests;
+namespace Samverkan.Coverage.Tests;
 
 /// <summary>The pure coverage computation on small hand-made registries.</summary>
 public class CoverageCalculatorTests

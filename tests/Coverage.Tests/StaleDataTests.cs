@@ -1,7 +1,7 @@
-using Samverkan.Forums.Coverage;
+using Samverkan.Coverage.Analysis;
 using Samverkan.TestSupport;
 
-namespace Samverkan.Forums.Tests;
+namespace Samverkan.Coverage.Tests;
 
 /// <summary>Asked about today, the 2018 seed is years old: the answers must say so rather than pretend.</summary>
 [Collection(SeededRegistry.Name)]

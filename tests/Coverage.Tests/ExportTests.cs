@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using Samverkan.Forums.Exports;
-using Samverkan.Forums.Model;
+using Samverkan.Coverage.Exports;
 using Samverkan.TestSupport;
 
-namespace Samverkan.Forums.Tests;
+namespace Samverkan.Coverage.Tests;
 
 /// <summary>The exports for national staff, on the seed.</summary>
 [Collection(SeededRegistry.Name)]
@@ -13,10 +12,12 @@ public class ExportTests(CoverageFixture fixture)
 {
     private sealed record RegionRow(string Id, string Name);
 
+    private sealed record ForumRow(string Id, List<JsonElement> Participants);
+
     [Fact]
     public async Task The_forums_csv_is_utf8_with_bom_and_parses_back_into_one_row_per_participant()
     {
-        using var response = await fixture.Client.GetAsync($"/api/exports/forums.csv?asOf={CoverageFixture.ReportDate}");
+        using var response = await fixture.Client.GetAsync($"/api/coverage/exports/forums.csv?asOf={CoverageFixture.ReportDate}");
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -24,7 +25,7 @@ public class ExportTests(CoverageFixture fixture)
         var rows = TestCsv.Parse(Encoding.UTF8.GetString(bytes[3..]));
         Assert.Equal(ForumsCsv.Columns, rows[0]);
         Assert.All(rows, row => Assert.Equal(ForumsCsv.Columns.Length, row.Count));
-        var forums = await fixture.Client.GetAllAsync<ForumResponse>("/api/forums");
+        var forums = await fixture.ClientFor("forums").GetAllAsync<ForumRow>("/api/forums");
         Assert.Equal(forums.Sum(forum => Math.Max(1, forum.Participants.Count)), rows.Count - 1);
         var column = ForumsCsv.Columns.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index);
         var gavleborg = rows.Single(row => row[column["forumId"]] == "dialogforum" && row[column["institutionId"]] == "region-gavleborg");
@@ -39,7 +40,7 @@ public class ExportTests(CoverageFixture fixture)
     [Fact]
     public async Task The_registry_json_holds_every_forum_with_its_contacts_by_function_only_and_the_coverage()
     {
-        using var response = await fixture.Client.GetAsync($"/api/exports/registry.json?asOf={CoverageFixture.ReportDate}");
+        using var response = await fixture.Client.GetAsync($"/api/coverage/exports/registry.json?asOf={CoverageFixture.ReportDate}");
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
@@ -57,7 +58,7 @@ public class ExportTests(CoverageFixture fixture)
     [Fact]
     public async Task The_report_html_is_well_formed_names_the_six_regions_and_the_day_it_was_produced()
     {
-        using var response = await fixture.Client.GetAsync($"/api/exports/report.html?asOf={CoverageFixture.ReportDate}");
+        using var response = await fixture.Client.GetAsync($"/api/coverage/exports/report.html?asOf={CoverageFixture.ReportDate}");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

@@ -1,8 +1,8 @@
-using Samverkan.Forums.Coverage;
-using Samverkan.Forums.Model;
+using Samverkan.Coverage.Analysis;
+using Samverkan.Coverage.Model;
 using Samverkan.TestSupport;
 
-namespace Samverkan.Forums.Tests;
+namespace Samverkan.Coverage.Tests;
 
 /// <summary>
 /// The coverage table of the 2018 mapping (DOMAIN.md), computed from the seed as on the day of

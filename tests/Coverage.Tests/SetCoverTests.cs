@@ -1,6 +1,6 @@
-using Samverkan.Forums.Coverage;
+using Samverkan.Coverage.Analysis;
 
-namespace Samverkan.Forums.Tests;
+namespace Samverkan.Coverage.Tests;
 
 public class SetCoverTests
 {

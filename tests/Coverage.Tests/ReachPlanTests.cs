@@ -1,7 +1,7 @@
-using Samverkan.Forums.Coverage;
+using Samverkan.Coverage.Analysis;
 using Samverkan.TestSupport;
 
-namespace Samverkan.Forums.Tests;
+namespace Samverkan.Coverage.Tests;
 
 /// <summary>The reach plans on the seed as on the day of the report, checked against an exhaustive search done here.</summary>
 [Collection(SeededRegistry.Name)]
