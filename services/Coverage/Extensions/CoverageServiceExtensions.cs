@@ -5,6 +5,7 @@ using Samverkan.Coverage.ReadModel;
 using Samverkan.Forums.Protos;
 using Samverkan.Institutions.Protos;
 using Samverkan.Regions.Protos;
+using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Grpc;
 using Samverkan.Storage;
 using Samverkan.Storage.Hosting;
@@ -31,7 +32,7 @@ public static class CoverageServiceExtensions
         builder.Services.AddSingleton<SnapshotSource>();
         builder.Services.AddSingleton<RebuildService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RebuildService>());
-        builder.Services.AddHealthChecks().AddCheck<ReadModelHealthCheck>("read-model");
+        builder.Services.AddHealthChecks().AddCheck<ReadModelHealthCheck>("read-model", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddSingleton<CoverageService>();
         builder.Services.AddSingleton<ExportLoader>();
         return builder;
