@@ -1,3 +1,4 @@
+using Samverkan.Audit;
 using Samverkan.Coverage.Apis;
 using Samverkan.Coverage.Extensions;
 using Samverkan.Coverage.Ingestion;
@@ -10,6 +11,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+// Coverage writes nothing of its own; its (empty) trail keeps the gateway's merged audit complete.
+app.MapAuditApi();
 app.UseEventSubscriptions();
 app.MapProducerEvents();
 app.MapCoverageApi();

@@ -15,7 +15,11 @@ public static class DeprecatedPath
 
     /// <summary>Marks the route as deprecated, in its answers and in the OpenAPI document; <paramref name="successor"/> may name route values ({id}).</summary>
     public static RouteHandlerBuilder DeprecatedFor(this RouteHandlerBuilder route, string successor) =>
-        route.WithMetadata(new ObsoleteAttribute($"Use {successor}."))
+        route.AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Deprecated = true;
+                return Task.CompletedTask;
+            })
             .WithDescription($"Deprecated: use {successor}. Answers until {Sunset}.")
             .AddEndpointFilter(async (context, next) =>
             {
