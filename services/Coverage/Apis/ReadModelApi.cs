@@ -14,7 +14,7 @@ public static class ReadModelApi
         {
             var state = model.Current;
             var indexes = state.Indexes;
-            return TypedResults.Ok(new ReadModelStatus(Freshness.Of(state, clock.GetUtcNow()), indexes.Regions.Count, indexes.Institutions.Count,
+            return TypedResults.Ok(new ReadModelStatus(Freshness.Of(state, clock.GetUtcNow()), indexes.Regions.Count, indexes.InstitutionCount,
                 indexes.Forums.Count, indexes.Contacts.Count));
         }).WithTags("Coverage").WithName("GetCoverageReadModel")
             .WithSummary("How current the coverage read model is: the last event position applied per producer, and its age");

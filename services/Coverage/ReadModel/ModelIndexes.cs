@@ -1,49 +1,63 @@
+using System.Collections.Immutable;
 using Samverkan.Coverage.Analysis;
 using Samverkan.Coverage.Model;
 
 namespace Samverkan.Coverage.ReadModel;
 
 /// <summary>
-/// Lookups derived from one <see cref="ModelState"/>, built on first use (one pass over the
-/// model) and kept with it: forums by region, contact points by forum and by institution.
+/// Lookups derived from one <see cref="ModelState"/>, each group built on first use and handed on
+/// to the next state while the part of the model it derives from is unchanged: a recorded meeting
+/// rebuilds the forum lookups, never the contact points' (100,000 of them at national scale).
 /// </summary>
 public sealed class ModelIndexes
 {
-    public ModelIndexes(ModelState state)
+    private readonly Lazy<IReadOnlyList<RegionRecord>> _regions;
+    private readonly Lazy<ForumLookups> _forums;
+    private readonly Lazy<ContactLookups> _contacts;
+    private readonly ModelState _state;
+
+    private ModelIndexes(ModelState state, Lazy<IReadOnlyList<RegionRecord>> regions, Lazy<ForumLookups> forums, Lazy<ContactLookups> contacts)
     {
-        Regions = [.. state.Regions.Values.Select(held => held.Value).OfType<RegionRecord>().OrderBy(region => region.Id, StringComparer.Ordinal)];
-        Forums = [.. state.Forums.Values.Select(held => held.Value).OfType<Forum>().OrderBy(forum => forum.Id, StringComparer.Ordinal)];
-        ForumById = Forums.ToDictionary(forum => forum.Id, StringComparer.Ordinal);
-        ForumsByRegion = Forums.SelectMany(forum => forum.RegionIds.Distinct().Select(region => (region, forum)))
-            .ToLookup(pair => pair.region, pair => pair.forum, StringComparer.Ordinal);
-        Contacts = [.. state.Contacts.Values.Select(held => held.Value).OfType<ContactRecord>().OrderBy(contact => contact.Id, StringComparer.Ordinal)];
-        ContactsByForum = Contacts.Where(c => c.ForumId is not null).ToLookup(c => c.ForumId!, StringComparer.Ordinal);
-        ContactsByInstitution = Contacts.Where(c => c.InstitutionId is not null).ToLookup(c => c.InstitutionId!, StringComparer.Ordinal);
-        Institutions = state.Institutions.Values.Select(held => held.Value).OfType<InstitutionRecord>()
-            .ToDictionary(institution => institution.Id, StringComparer.Ordinal);
+        _state = state;
+        _regions = regions;
+        _forums = forums;
+        _contacts = contacts;
+    }
+
+    public static ModelIndexes For(ModelState state, ModelState? previous)
+    {
+        // Each lookup captures only the map it derives from, never a state: a lookup handed on keeps no older state alive.
+        var before = previous?.Indexes;
+        var regions = state.Regions;
+        var forums = state.Forums;
+        var contacts = state.Contacts;
+        return new ModelIndexes(
+            state,
+            before is not null && ReferenceEquals(previous!.Regions, regions) ? before._regions
+                : new(() => [.. Values(regions).OrderBy(region => region.Id, StringComparer.Ordinal)]),
+            before is not null && ReferenceEquals(previous!.Forums, forums) ? before._forums : new(() => new ForumLookups(forums)),
+            before is not null && ReferenceEquals(previous!.Contacts, contacts) ? before._contacts : new(() => new ContactLookups(contacts)));
     }
 
     /// <summary>The regions in id order (the order the Regions service lists them).</summary>
-    public IReadOnlyList<RegionRecord> Regions { get; }
+    public IReadOnlyList<RegionRecord> Regions => _regions.Value;
 
     /// <summary>Every forum in id order (the order the Forums service lists them).</summary>
-    public IReadOnlyList<Forum> Forums { get; }
+    public IReadOnlyList<Forum> Forums => _forums.Value.All.Value;
 
-    public IReadOnlyDictionary<string, Forum> ForumById { get; }
+    public ILookup<string, Forum> ForumsByRegion => _forums.Value.ByRegion;
 
-    public ILookup<string, Forum> ForumsByRegion { get; }
+    public IReadOnlyList<ContactRecord> Contacts => _contacts.Value.All.Value;
 
-    public IReadOnlyList<ContactRecord> Contacts { get; }
+    public ILookup<string, ContactRecord> ContactsByForum => _contacts.Value.ByForum;
 
-    public ILookup<string, ContactRecord> ContactsByForum { get; }
+    public ILookup<string, ContactRecord> ContactsByInstitution => _contacts.Value.ByInstitution;
 
-    public ILookup<string, ContactRecord> ContactsByInstitution { get; }
+    public int InstitutionCount => _state.Institutions.Count(held => held.Value.Value is not null);
 
-    public IReadOnlyDictionary<string, InstitutionRecord> Institutions { get; }
+    public RegionRecord? Region(string id) => _state.Regions.GetValueOrDefault(id)?.Value;
 
-    public RegionRecord? Region(string id) => Regions.FirstOrDefault(region => region.Id == id);
-
-    public Forum? Forum(string id) => ForumById.GetValueOrDefault(id);
+    public Forum? Forum(string id) => _state.Forums.GetValueOrDefault(id)?.Value;
 
     /// <summary>The institutions by id as on <paramref name="asOf"/>: the name valid then, the kind, the day it ended.</summary>
     public Dictionary<string, InstitutionInfo> InstitutionsOn(IEnumerable<string> ids, DateOnly asOf)
@@ -51,12 +65,36 @@ public sealed class ModelIndexes
         var found = new Dictionary<string, InstitutionInfo>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            if (!found.ContainsKey(id) && Institutions.TryGetValue(id, out var institution))
+            if (!found.ContainsKey(id) && _state.Institutions.GetValueOrDefault(id)?.Value is { } institution)
             {
                 var name = institution.NameOn(asOf);
                 found[id] = new InstitutionInfo(id, name.Name, name.Abbreviation, institution.Kind, institution.EndedOn());
             }
         }
         return found;
+    }
+
+    private static IEnumerable<T> Values<T>(IEnumerable<KeyValuePair<string, Held<T>>> map) where T : class =>
+        map.Select(pair => pair.Value.Value).OfType<T>();
+
+    private sealed class ForumLookups(ImmutableDictionary<string, Held<Forum>> forums)
+    {
+        public ILookup<string, Forum> ByRegion { get; } = Values(forums)
+            .SelectMany(forum => forum.RegionIds.Distinct().Select(region => (region, forum)))
+            .ToLookup(pair => pair.region, pair => pair.forum, StringComparer.Ordinal);
+
+        /// <summary>Sorted only when an export asks.</summary>
+        public Lazy<IReadOnlyList<Forum>> All { get; } = new(() => [.. Values(forums).OrderBy(forum => forum.Id, StringComparer.Ordinal)]);
+    }
+
+    private sealed class ContactLookups(ImmutableDictionary<string, Held<ContactRecord>> contacts)
+    {
+        public ILookup<string, ContactRecord> ByForum { get; } =
+            Values(contacts).Where(c => c.ForumId is not null).ToLookup(c => c.ForumId!, StringComparer.Ordinal);
+
+        public ILookup<string, ContactRecord> ByInstitution { get; } =
+            Values(contacts).Where(c => c.InstitutionId is not null).ToLookup(c => c.InstitutionId!, StringComparer.Ordinal);
+
+        public Lazy<IReadOnlyList<ContactRecord>> All { get; } = new(() => [.. Values(contacts).OrderBy(c => c.Id, StringComparer.Ordinal)]);
     }
 }

@@ -8,12 +8,12 @@ namespace Samverkan.Coverage.ReadModel;
 /// One immutable version of the read model. A change makes a new state and swaps it in
 /// (<see cref="CoverageReadModel"/>), so a request computes from one consistent version while
 /// events are applied, and everything derived from a state (indexes, answers) is cached on it
-/// and dropped with it.
+/// and dropped with it (indexes of parts that did not change are handed on, see ModelIndexes).
 /// </summary>
 public sealed class ModelState
 {
-    private const int MaxCachedAnswers = 512;
-    private readonly Lazy<ModelIndexes> _indexes;
+    // A region's full answer is megabytes at national scale: room for every answer of a few dates, not of every date asked.
+    private const int MaxCachedAnswers = 32;
     private readonly ConcurrentDictionary<AnswerKey, object> _answers = new();
 
     public ModelState(
@@ -24,7 +24,8 @@ public sealed class ModelState
         ImmutableDictionary<string, ProducerPosition> positions,
         int contactStaleAfterMonths,
         long version,
-        DateTimeOffset? changedAt)
+        DateTimeOffset? changedAt,
+        ModelState? previous = null)
     {
         Regions = regions;
         Institutions = institutions;
@@ -34,7 +35,7 @@ public sealed class ModelState
         ContactStaleAfterMonths = contactStaleAfterMonths;
         Version = version;
         ChangedAt = changedAt;
-        _indexes = new Lazy<ModelIndexes>(() => new ModelIndexes(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        Indexes = ModelIndexes.For(this, previous);
     }
 
     public static ModelState Empty { get; } = new(
@@ -60,7 +61,7 @@ public sealed class ModelState
     /// <summary>When the last change was applied (an event or a snapshot).</summary>
     public DateTimeOffset? ChangedAt { get; }
 
-    public ModelIndexes Indexes => _indexes.Value;
+    public ModelIndexes Indexes { get; }
 
     public ProducerPosition PositionOf(string topic) => Positions.GetValueOrDefault(topic) ?? ProducerPosition.Empty(topic);
 
@@ -87,7 +88,7 @@ public sealed class ModelState
         int? contactStaleAfterMonths = null,
         DateTimeOffset? changedAt = null) =>
         new(regions ?? Regions, institutions ?? Institutions, forums ?? Forums, contacts ?? Contacts, positions ?? Positions,
-            contactStaleAfterMonths ?? ContactStaleAfterMonths, Version + 1, changedAt ?? ChangedAt);
+            contactStaleAfterMonths ?? ContactStaleAfterMonths, Version + 1, changedAt ?? ChangedAt, previous: this);
 }
 
 /// <summary>What an answer is cached under: its kind (region, national, reach, ...), its subject and the date asked about.</summary>

@@ -53,6 +53,10 @@ public sealed class RebuildService(
         {
             var snapshot = await snapshots.ReadAsync(topic, ct);
             await model.ApplySnapshotAsync(topic, snapshot.Position, snapshot.Items, snapshot.ContactStaleAfterMonths, ct);
+            snapshot = null;
+            // A snapshot passes the whole producer through memory once; give that back now rather than
+            // keep the peak for the life of the process (rebuilds are rare, so the pause is affordable).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (RpcException e) when (!ct.IsCancellationRequested)
         {
