@@ -52,8 +52,7 @@ internal sealed class ScratchModel : IDisposable
             new ForumDirectory.ForumDirectoryClient(Channel("forums")), new ContactDirectory.ContactDirectoryClient(Channel("contacts")));
         foreach (var topic in Topics.All)
         {
-            var snapshot = await source.ReadAsync(topic, CancellationToken.None);
-            await scratch.Model.ApplySnapshotAsync(topic, snapshot.Position, snapshot.Items, snapshot.ContactStaleAfterMonths, CancellationToken.None);
+            await scratch.Model.ApplySnapshotAsync(topic, source.ReadAsync(topic, CancellationToken.None), CancellationToken.None);
         }
         return scratch;
     }

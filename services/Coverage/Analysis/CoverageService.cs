@@ -67,6 +67,6 @@ public sealed class CoverageService(CoverageReadModel model, IOptions<CoverageOp
         var input = new RegionInput(region.Id, region.Name, region.OrdinanceName,
             [.. region.Members.Where(member => member.ValidOn(asOf)).Select(member => new MemberInput(member.InstitutionId, member.Partial, member.Note))]);
         var institutions = indexes.InstitutionsOn(input.Members.Select(member => member.InstitutionId), asOf);
-        return CoverageCalculator.Compute(input, institutions, indexes.ForumsByRegion[region.Id], indexes.Forum, asOf, options.DormantAfterMonths);
+        return CoverageCalculator.Compute(input, institutions, indexes.ForumsOf(region.Id), indexes.Forum, asOf, options.DormantAfterMonths);
     }
 }

@@ -71,51 +71,58 @@ public sealed class CoverageReadModel(ReadModelStore store, TimeProvider clock, 
     }
 
     /// <summary>
-    /// Replaces what the model holds of <paramref name="topic"/> with a snapshot taken at
-    /// <paramref name="position"/>: every entity the snapshot has (unless an event newer than the
+    /// Replaces what the model holds of <paramref name="topic"/> with a snapshot taken at its
+    /// position: every entity the snapshot has (unless an event newer than the
     /// snapshot already wrote it), and a tombstone for every entity it lacks. Written in chunks
     /// after the position is marked as rebuilding, so a crash midway means a new snapshot at the
     /// next start, never a half-applied one taken for whole.
     /// </summary>
-    public async Task ApplySnapshotAsync(string topic, long position, IReadOnlyList<RecordReader.Change> items, int? contactStaleAfterMonths, CancellationToken ct)
+    public async Task ApplySnapshotAsync(string topic, IAsyncEnumerable<SnapshotPart> parts, CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
         {
-            var now = clock.GetUtcNow();
             var state = Current;
             var before = state.PositionOf(topic);
             var rebuilding = before with { Rebuilding = true, StoreVersion = before.StoreVersion + 1 };
             await store.Store.CommitAsync([Write(before, rebuilding)], ct);
-            var writes = new List<DocumentWrite>();
+            // Applied part by part and written a thousand at a time: the snapshot never sits in memory whole.
+            var writes = new List<DocumentWrite>(WritesPerCommit);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var item in items)
+            long? position = null;
+            int? stale = null;
+            var written = 0;
+            await foreach (var part in parts.WithCancellation(ct))
             {
-                seen.Add(item.Id);
-                if (!_tables.Holds(state, item))
+                position ??= part.Position;
+                stale ??= part.ContactStaleAfterMonths;
+                foreach (var item in part.Items)
                 {
-                    (state, var write) = _tables.Put(state, item, position);
-                    AddIfAny(writes, write);
+                    seen.Add(item.Id);
+                    if (!_tables.Holds(state, item))
+                    {
+                        (state, var write) = _tables.Put(state, item, position.Value);
+                        written += await AddAsync(writes, write, ct);
+                    }
                 }
             }
+            var at = position ?? throw new InvalidOperationException($"The {topic} snapshot sent nothing.");
             foreach (var (id, _) in _tables.Existing(state, topic).Where(e => !seen.Contains(e.Id)).ToList())
             {
-                (state, var write) = _tables.Put(state, new RecordReader.Change(topic, id, null), position);
-                AddIfAny(writes, write);
+                (state, var write) = _tables.Put(state, new RecordReader.Change(topic, id, null), at);
+                written += await AddAsync(writes, write, ct);
             }
-            foreach (var chunk in writes.Chunk(WritesPerCommit))
+            written += await FlushAsync(writes, ct);
+            var now = clock.GetUtcNow();
+            var done = rebuilding.Snapshotted(at, now) with
             {
-                await store.Store.CommitAsync(chunk, ct);
-            }
-            var done = rebuilding.Snapshotted(position, now) with
-            {
-                ContactStaleAfterMonths = contactStaleAfterMonths ?? rebuilding.ContactStaleAfterMonths,
+                ContactStaleAfterMonths = stale ?? rebuilding.ContactStaleAfterMonths,
                 StoreVersion = rebuilding.StoreVersion + 1,
             };
             await store.Store.CommitAsync([Write(rebuilding, done)], ct);
             Swap(state.With(positions: state.Positions.SetItem(topic, done), contactStaleAfterMonths: done.ContactStaleAfterMonths, changedAt: now));
             logger.LogInformation("Snapshot of {Topic} at position {Position} applied: {Items} items, {Writes} written",
-                topic, position, items.Count, writes.Count);
+                topic, at, seen.Count, written);
         }
         finally
         {
@@ -123,17 +130,29 @@ public sealed class CoverageReadModel(ReadModelStore store, TimeProvider clock, 
         }
     }
 
-    private DocumentWrite Write(ProducerPosition current, ProducerPosition next) =>
-        current.StoreVersion == 0 ? store.Positions.Insert(next) : store.Positions.Replace(next, current.StoreVersion);
-
-    private static void AddIfAny(List<DocumentWrite> writes, DocumentWrite? write)
+    /// <summary>Adds the write (null: an event newer than the snapshot wrote the entity already) and commits a full batch.</summary>
+    private async Task<int> AddAsync(List<DocumentWrite> writes, DocumentWrite? write, CancellationToken ct)
     {
-        // Null: an event newer than the snapshot wrote the entity already.
         if (write is not null)
         {
             writes.Add(write);
         }
+        return writes.Count >= WritesPerCommit ? await FlushAsync(writes, ct) : 0;
     }
+
+    private async Task<int> FlushAsync(List<DocumentWrite> writes, CancellationToken ct)
+    {
+        var count = writes.Count;
+        if (count > 0)
+        {
+            await store.Store.CommitAsync(writes.ToArray(), ct);
+            writes.Clear();
+        }
+        return count;
+    }
+
+    private DocumentWrite Write(ProducerPosition current, ProducerPosition next) =>
+        current.StoreVersion == 0 ? store.Positions.Insert(next) : store.Positions.Replace(next, current.StoreVersion);
 
     private void Swap(ModelState next)
     {

@@ -17,7 +17,7 @@ internal sealed class EntityTables(ReadModelStore store)
     {
         Topics.Regions => Put(state, s => s.Regions, (s, m) => s.With(regions: m), store.Regions, change.Id, (RegionRecord?)change.Value, sequence),
         Topics.Institutions => Put(state, s => s.Institutions, (s, m) => s.With(institutions: m), store.Institutions, change.Id, (InstitutionRecord?)change.Value, sequence),
-        Topics.Forums => Put(state, s => s.Forums, (s, m) => s.With(forums: m), store.Forums, change.Id, (Forum?)change.Value, sequence),
+        Topics.Forums => Put(state, s => s.Forums, (s, m) => s.With(forums: m, changedForum: change.Id), store.Forums, change.Id, (Forum?)change.Value, sequence),
         Topics.Contacts => Put(state, s => s.Contacts, (s, m) => s.With(contacts: m), store.Contacts, change.Id, (ContactRecord?)change.Value, sequence),
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.Topic, "Not a topic this service reads."),
     };

@@ -24,18 +24,26 @@ public sealed class ModelIndexes
         _contacts = contacts;
     }
 
-    public static ModelIndexes For(ModelState state, ModelState? previous)
+    /// <summary>The lookups of <paramref name="state"/>, taking over what <paramref name="previous"/> built where the part is unchanged.</summary>
+    /// <param name="state">The new state.</param>
+    /// <param name="previous">The state it replaces, if any.</param>
+    /// <param name="changedForum">The one forum that differs from <paramref name="previous"/>, when only one does: its region lookup is then updated, not rebuilt.</param>
+    public static ModelIndexes For(ModelState state, ModelState? previous, string? changedForum = null)
     {
         // Each lookup captures only the map it derives from, never a state: a lookup handed on keeps no older state alive.
         var before = previous?.Indexes;
         var regions = state.Regions;
         var forums = state.Forums;
         var contacts = state.Contacts;
+        var previousForums = before?._forums;
         return new ModelIndexes(
             state,
             before is not null && ReferenceEquals(previous!.Regions, regions) ? before._regions
                 : new(() => [.. Values(regions).OrderBy(region => region.Id, StringComparer.Ordinal)]),
-            before is not null && ReferenceEquals(previous!.Forums, forums) ? before._forums : new(() => new ForumLookups(forums)),
+            previousForums is null ? new(() => ForumLookups.Build(forums))
+                : ReferenceEquals(previous!.Forums, forums) ? previousForums
+                : changedForum is not null && previousForums.IsValueCreated ? new(() => previousForums.Value.With(forums, changedForum))
+                : new(() => ForumLookups.Build(forums)),
             before is not null && ReferenceEquals(previous!.Contacts, contacts) ? before._contacts : new(() => new ContactLookups(contacts)));
     }
 
@@ -45,7 +53,9 @@ public sealed class ModelIndexes
     /// <summary>Every forum in id order (the order the Forums service lists them).</summary>
     public IReadOnlyList<Forum> Forums => _forums.Value.All.Value;
 
-    public ILookup<string, Forum> ForumsByRegion => _forums.Value.ByRegion;
+    /// <summary>The forums that name the region among their <c>regionIds</c>, in id order.</summary>
+    public IEnumerable<Forum> ForumsOf(string regionId) =>
+        _forums.Value.ByRegion.GetValueOrDefault(regionId)?.Values ?? Enumerable.Empty<Forum>();
 
     public IReadOnlyList<ContactRecord> Contacts => _contacts.Value.All.Value;
 
@@ -77,14 +87,38 @@ public sealed class ModelIndexes
     private static IEnumerable<T> Values<T>(IEnumerable<KeyValuePair<string, Held<T>>> map) where T : class =>
         map.Select(pair => pair.Value.Value).OfType<T>();
 
-    private sealed class ForumLookups(ImmutableDictionary<string, Held<Forum>> forums)
+    /// <summary>Forums by region, kept as immutable maps so one forum's change costs a few nodes, not a pass over every forum.</summary>
+    private sealed class ForumLookups(
+        ImmutableDictionary<string, Held<Forum>> forums, ImmutableDictionary<string, ImmutableSortedDictionary<string, Forum>> byRegion)
     {
-        public ILookup<string, Forum> ByRegion { get; } = Values(forums)
-            .SelectMany(forum => forum.RegionIds.Distinct().Select(region => (region, forum)))
-            .ToLookup(pair => pair.region, pair => pair.forum, StringComparer.Ordinal);
+        public ImmutableDictionary<string, ImmutableSortedDictionary<string, Forum>> ByRegion { get; } = byRegion;
 
         /// <summary>Sorted only when an export asks.</summary>
         public Lazy<IReadOnlyList<Forum>> All { get; } = new(() => [.. Values(forums).OrderBy(forum => forum.Id, StringComparer.Ordinal)]);
+
+        public static ForumLookups Build(ImmutableDictionary<string, Held<Forum>> forums) => new(forums,
+            Values(forums).SelectMany(forum => forum.RegionIds.Distinct().Select(region => (region, forum)))
+                .GroupBy(pair => pair.region, StringComparer.Ordinal)
+                .ToImmutableDictionary(group => group.Key, group => group.ToImmutableSortedDictionary(p => p.forum.Id, p => p.forum, StringComparer.Ordinal), StringComparer.Ordinal));
+
+        /// <summary>These lookups with <paramref name="id"/> as it is in <paramref name="next"/> (changed, added or removed).</summary>
+        public ForumLookups With(ImmutableDictionary<string, Held<Forum>> next, string id)
+        {
+            var byRegion = ByRegion;
+            foreach (var (region, forums) in byRegion.Where(pair => pair.Value.ContainsKey(id)).ToList())
+            {
+                byRegion = byRegion.SetItem(region, forums.Remove(id));
+            }
+            if (next.GetValueOrDefault(id)?.Value is { } forum)
+            {
+                foreach (var region in forum.RegionIds.Distinct())
+                {
+                    var forums = byRegion.GetValueOrDefault(region) ?? ImmutableSortedDictionary.Create<string, Forum>(StringComparer.Ordinal);
+                    byRegion = byRegion.SetItem(region, forums.SetItem(id, forum));
+                }
+            }
+            return new ForumLookups(next, byRegion);
+        }
     }
 
     private sealed class ContactLookups(ImmutableDictionary<string, Held<ContactRecord>> contacts)

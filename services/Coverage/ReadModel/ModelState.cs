@@ -25,7 +25,8 @@ public sealed class ModelState
         int contactStaleAfterMonths,
         long version,
         DateTimeOffset? changedAt,
-        ModelState? previous = null)
+        ModelState? previous = null,
+        string? changedForum = null)
     {
         Regions = regions;
         Institutions = institutions;
@@ -35,7 +36,7 @@ public sealed class ModelState
         ContactStaleAfterMonths = contactStaleAfterMonths;
         Version = version;
         ChangedAt = changedAt;
-        Indexes = ModelIndexes.For(this, previous);
+        Indexes = ModelIndexes.For(this, previous, changedForum);
     }
 
     public static ModelState Empty { get; } = new(
@@ -86,9 +87,11 @@ public sealed class ModelState
         ImmutableDictionary<string, Held<ContactRecord>>? contacts = null,
         ImmutableDictionary<string, ProducerPosition>? positions = null,
         int? contactStaleAfterMonths = null,
-        DateTimeOffset? changedAt = null) =>
+        DateTimeOffset? changedAt = null,
+        string? changedForum = null) =>
         new(regions ?? Regions, institutions ?? Institutions, forums ?? Forums, contacts ?? Contacts, positions ?? Positions,
-            contactStaleAfterMonths ?? ContactStaleAfterMonths, Version + 1, changedAt ?? ChangedAt, previous: this);
+            contactStaleAfterMonths ?? ContactStaleAfterMonths, Version + 1, changedAt ?? ChangedAt, previous: this,
+            changedForum: forums is null ? null : changedForum);
 }
 
 /// <summary>What an answer is cached under: its kind (region, national, reach, ...), its subject and the date asked about.</summary>

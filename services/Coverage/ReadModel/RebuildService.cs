@@ -51,9 +51,7 @@ public sealed class RebuildService(
     {
         try
         {
-            var snapshot = await snapshots.ReadAsync(topic, ct);
-            await model.ApplySnapshotAsync(topic, snapshot.Position, snapshot.Items, snapshot.ContactStaleAfterMonths, ct);
-            snapshot = null;
+            await model.ApplySnapshotAsync(topic, snapshots.ReadAsync(topic, ct), ct);
             // A snapshot passes the whole producer through memory once; give that back now rather than
             // keep the peak for the life of the process (rebuilds are rare, so the pause is affordable).
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);

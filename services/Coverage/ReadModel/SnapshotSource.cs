@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Samverkan.Events;
 using ContactsGrpc = Samverkan.Contacts.Protos;
@@ -7,8 +8,8 @@ using RegionsGrpc = Samverkan.Regions.Protos;
 
 namespace Samverkan.Coverage.ReadModel;
 
-/// <summary>What a producer's snapshot said: the position it was taken at, every resource, and (Contacts) its staleness period.</summary>
-public sealed record Snapshot(long Position, IReadOnlyList<RecordReader.Change> Items, int? ContactStaleAfterMonths);
+/// <summary>One message of a producer's snapshot: the position it was taken at, some resources, and (Contacts) its staleness period.</summary>
+public sealed record SnapshotPart(long Position, IReadOnlyList<RecordReader.Change> Items, int? ContactStaleAfterMonths);
 
 /// <summary>Reads a producer's snapshot over its gRPC <c>Snapshot</c> stream (each producer's own contract, the same message shape).</summary>
 public sealed class SnapshotSource(
@@ -17,7 +18,7 @@ public sealed class SnapshotSource(
     ForumsGrpc.ForumDirectory.ForumDirectoryClient forums,
     ContactsGrpc.ContactDirectory.ContactDirectoryClient contacts)
 {
-    public Task<Snapshot> ReadAsync(string topic, CancellationToken ct) => topic switch
+    public IAsyncEnumerable<SnapshotPart> ReadAsync(string topic, CancellationToken ct) => topic switch
     {
         Topics.Regions => ReadAsync(topic, regions.Snapshot(new RegionsGrpc.SnapshotRequest(), cancellationToken: ct), c => (c.Position, c.Items, null), ct),
         Topics.Institutions => ReadAsync(topic, institutions.Snapshot(new InstitutionsGrpc.SnapshotRequest(), cancellationToken: ct), c => (c.Position, c.Items, null), ct),
@@ -26,22 +27,17 @@ public sealed class SnapshotSource(
         _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not a topic this service reads."),
     };
 
-    private static async Task<Snapshot> ReadAsync<TChunk>(
-        string topic, AsyncServerStreamingCall<TChunk> call, Func<TChunk, (long Position, IEnumerable<string> Items, int? Stale)> read, CancellationToken ct)
+    private static async IAsyncEnumerable<SnapshotPart> ReadAsync<TChunk>(
+        string topic, AsyncServerStreamingCall<TChunk> call, Func<TChunk, (long Position, IEnumerable<string> Items, int? Stale)> read,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         using (call)
         {
-            var items = new List<RecordReader.Change>();
-            long? position = null;
-            int? stale = null;
             await foreach (var chunk in call.ResponseStream.ReadAllAsync(ct))
             {
-                var (at, json, months) = read(chunk);
-                position ??= at;
-                stale ??= months;
-                items.AddRange(json.Select(item => RecordReader.ReadSnapshotItem(topic, item)));
+                var (position, json, stale) = read(chunk);
+                yield return new SnapshotPart(position, [.. json.Select(item => RecordReader.ReadSnapshotItem(topic, item))], stale);
             }
-            return new Snapshot(position ?? throw new InvalidOperationException($"The {topic} snapshot sent nothing."), items, stale);
         }
     }
 }
