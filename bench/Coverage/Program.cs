@@ -43,6 +43,7 @@ try
     using var forums = new HttpClient { BaseAddress = platform.RestUrl("forums"), Timeout = TimeSpan.FromMinutes(5) };
     var coveragePid = ProcessMemory.FindService("Samverkan.Coverage.dll", data) ?? throw new InvalidOperationException("The Coverage process was not found.");
     var startMiB = ProcessMemory.StatusMiB(coveragePid, "VmRSS");
+    var startPeakMiB = ProcessMemory.StatusMiB(coveragePid, "VmHWM");
 
     string[] regions = ["stockholm", "sydostra", "sodra", "vastra", "uppsala-orebro", "norra"];
     var results = new List<Latency>();
@@ -56,8 +57,11 @@ try
         results.Add(await Latency.MeasureAsync(client, $"{via}: GET .../regions/{{id}}?include=matrix", [.. regions.Select(r => $"/api/coverage/regions/{r}?include=matrix")], requests));
         results.Add(await Latency.MeasureAsync(client, $"{via}: GET /api/regions/{{id}}/coverage (alias)", [.. regions.Select(r => $"/api/regions/{r}/coverage")], requests));
     }
+    var afterReads = (ProcessMemory.StatusMiB(coveragePid, "VmRSS"), ProcessMemory.StatusMiB(coveragePid, "VmHWM"));
     var token = DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data), TokenRequest.Admin);
-    results.Add(await WriteToVisible.MeasureAsync(forums, direct, token, regions, requests, today));
+    var (visible, write) = await WriteToVisible.MeasureAsync(forums, direct, token, regions, requests, today);
+    results.Add(write);
+    results.Add(visible);
 
     Console.WriteLine();
     Console.WriteLine($"{Environment.ProcessorCount} cores, {counts.Forums} forums, {counts.Contacts} contacts, {counts.Institutions} institutions; " +
@@ -66,7 +70,8 @@ try
     results.ForEach(result => Console.WriteLine(result.Row()));
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Coverage service memory: {startMiB:F0} MiB resident after start, peak working set (VmHWM) {ProcessMemory.StatusMiB(coveragePid, "VmHWM"):F0} MiB, now {ProcessMemory.StatusMiB(coveragePid, "VmRSS"):F0} MiB"));
+        $"Coverage service memory: {startMiB:F0} MiB resident after start (peak {startPeakMiB:F0}), {afterReads.Item1:F0} after the reads (peak {afterReads.Item2:F0}), " +
+        $"peak working set (VmHWM) {ProcessMemory.StatusMiB(coveragePid, "VmHWM"):F0} MiB, now {ProcessMemory.StatusMiB(coveragePid, "VmRSS"):F0} MiB"));
 }
 finally
 {

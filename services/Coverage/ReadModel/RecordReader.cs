@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Samverkan.Contacts.Events;
 using Samverkan.Coverage.Model;
@@ -22,9 +23,9 @@ public static class RecordReader
         Topics.Regions => Of(topic, Region(data)),
         Topics.Institutions => Of(topic, Institution(data)),
         Topics.Forums when type == ForumEvents.Deleted => new Change(topic, Id(data), null),
-        Topics.Forums => Of(topic, Deserialize<Forum>(data)),
+        Topics.Forums => Of(topic, Pooled(Deserialize<Forum>(data))),
         Topics.Contacts when type == ContactEvents.Erased => new Change(topic, Id(data), null),
-        Topics.Contacts => Of(topic, Deserialize<ContactRecord>(data)),
+        Topics.Contacts => Of(topic, Pooled(Deserialize<ContactRecord>(data))),
         _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not a topic this service reads."),
     };
 
@@ -34,6 +35,33 @@ public static class RecordReader
         using var document = JsonDocument.Parse(json);
         return Read(topic, type: "", document.RootElement);
     }
+
+    /// <summary>
+    /// Ids and kinds repeat across the model (every contact names its forum, every participant an
+    /// institution): one string per distinct value, so 100,000 contact points do not hold 100,000
+    /// copies of "function". Only ids and kinds, which are bounded by the registry's size; free text is not pooled.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> Strings = new(StringComparer.Ordinal);
+
+    private static string? Pool(string? text) => text is null ? null : Strings.GetOrAdd(text, text);
+
+    private static ContactRecord Pooled(ContactRecord contact) => contact with
+    {
+        Kind = Pool(contact.Kind)!,
+        ForumId = Pool(contact.ForumId),
+        InstitutionId = Pool(contact.InstitutionId),
+        OwnerInstitutionId = Pool(contact.OwnerInstitutionId),
+    };
+
+    private static Forum Pooled(Forum forum) => forum with
+    {
+        RegionIds = [.. forum.RegionIds.Select(id => Pool(id)!)],
+        ParentId = Pool(forum.ParentId),
+        Participants = [.. forum.Participants.Select(p => p with
+        {
+            InstitutionId = Pool(p.InstitutionId)!, ViaForumId = Pool(p.ViaForumId), ViaInstitutionId = Pool(p.ViaInstitutionId),
+        })],
+    };
 
     private static RegionRecord Region(JsonElement data)
     {
