@@ -59,14 +59,16 @@ public static class CoverageApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
         var state = coverage.Current;
-        if (coverage.Region(state, id, date) is not { } answer)
-        {
-            return NotFoundProblem.For("healthcare region", id);
-        }
         var freshness = Freshness.Of(state, clock.GetUtcNow());
-        return include == Matrix
-            ? TypedResults.Ok(answer with { ReadModel = freshness })
-            : TypedResults.Ok(RegionCoverageSummary.From(answer) with { ReadModel = freshness });
+        if (include == Matrix)
+        {
+            return coverage.Region(state, id, date) is { } answer
+                ? TypedResults.Ok(answer with { ReadModel = freshness })
+                : NotFoundProblem.For("healthcare region", id);
+        }
+        return coverage.Summary(state, id, date) is { } summary
+            ? TypedResults.Ok(summary with { ReadModel = freshness })
+            : NotFoundProblem.For("healthcare region", id);
     }
 
     private static Results<Ok<RegionCoverageSummary>, Ok<RegionCoverage>, ValidationProblem, ProblemHttpResult> OldRegion(
