@@ -3,7 +3,8 @@ using System.Globalization;
 using Samverkan.Bench.Coverage;
 using Samverkan.Local;
 
-// Coverage and reach on a registry 100 times the seed (10,000 forums, 100,000 contacts):
+// Coverage and reach on a registry 100 times the seed (10,000 forums, 100,000 contacts), against the
+// Coverage service and through the gateway, beside GET /api/regions/{id} as the floor, and write-to-visible:
 //   dotnet run -c Release --project bench/Coverage [-- --requests 50] [--scale 100] [--forums 10000] [--contacts 100000]
 //   [--data DIR]: write the registry there and keep it; a later run with the same DIR reuses it.
 var requests = Option("--requests", 50);
@@ -29,30 +30,48 @@ try
 
     var options = new PlatformOptions
     {
-        DataDirectory = data, FreePorts = true, Gateway = false, Seed = false, Output = null,
-        Services = ["regions", "institutions", "forums", "contacts"], HealthTimeout = TimeSpan.FromSeconds(120),
+        DataDirectory = data, FreePorts = true, Gateway = true, Seed = false, Output = null,
+        Services = ["regions", "institutions", "forums", "contacts", "coverage"], HealthTimeout = TimeSpan.FromMinutes(5),
     };
+    // Coverage is healthy once its read model holds every producer's snapshot: the start is the rebuild.
+    var rebuild = Stopwatch.StartNew();
     await using var platform = await RunningPlatform.StartAsync(options);
-    using var client = new HttpClient { BaseAddress = platform.RestUrl("forums"), Timeout = TimeSpan.FromMinutes(5) };
-    var forumsPid = ProcessMemory.FindService("Samverkan.Forums.dll", data) ?? throw new InvalidOperationException("The Forums process was not found.");
-    var startMiB = ProcessMemory.StatusMiB(forumsPid, "VmRSS");
+    Console.WriteLine($"Platform healthy (Coverage rebuilt from the producers' snapshots) in {rebuild.Elapsed.TotalSeconds:F1} s");
+    using var direct = new HttpClient { BaseAddress = platform.RestUrl("coverage"), Timeout = TimeSpan.FromMinutes(5) };
+    using var regionsDirect = new HttpClient { BaseAddress = platform.RestUrl("regions"), Timeout = TimeSpan.FromMinutes(5) };
+    using var gateway = new HttpClient { BaseAddress = platform.GatewayUrl, Timeout = TimeSpan.FromMinutes(5) };
+    using var forums = new HttpClient { BaseAddress = platform.RestUrl("forums"), Timeout = TimeSpan.FromMinutes(5) };
+    var coveragePid = ProcessMemory.FindService("Samverkan.Coverage.dll", data) ?? throw new InvalidOperationException("The Coverage process was not found.");
+    var startMiB = ProcessMemory.StatusMiB(coveragePid, "VmRSS");
+    var startPeakMiB = ProcessMemory.StatusMiB(coveragePid, "VmHWM");
 
     string[] regions = ["stockholm", "sydostra", "sodra", "vastra", "uppsala-orebro", "norra"];
-    var results = new List<Latency>
+    var results = new List<Latency>();
+    foreach (var (via, client, floorClient) in new[] { ("coverage", direct, regionsDirect), ("gateway", gateway, gateway) })
     {
-        await Latency.MeasureAsync(client, "GET /api/regions/{id}/coverage", [.. regions.Select(r => $"/api/regions/{r}/coverage")], requests),
-        await Latency.MeasureAsync(client, "GET /api/coverage", ["/api/coverage"], requests),
-        await Latency.MeasureAsync(client, "GET /api/regions/{id}/reach", [.. regions.Select(r => $"/api/regions/{r}/reach")], requests),
-    };
+        // The floor first: the cheapest read of the platform, by the same path, in the same run.
+        results.Add(await Latency.MeasureAsync(floorClient, $"{via}: GET /api/regions/{{id}} (floor)", [.. regions.Select(r => $"/api/regions/{r}")], requests));
+        results.Add(await Latency.MeasureAsync(client, $"{via}: GET /api/coverage/regions/{{id}}", [.. regions.Select(r => $"/api/coverage/regions/{r}")], requests));
+        results.Add(await Latency.MeasureAsync(client, $"{via}: GET /api/coverage", ["/api/coverage"], requests));
+        results.Add(await Latency.MeasureAsync(client, $"{via}: GET /api/coverage/regions/{{id}}/reach", [.. regions.Select(r => $"/api/coverage/regions/{r}/reach")], requests));
+        results.Add(await Latency.MeasureAsync(client, $"{via}: GET .../regions/{{id}}?include=matrix", [.. regions.Select(r => $"/api/coverage/regions/{r}?include=matrix")], requests));
+        results.Add(await Latency.MeasureAsync(client, $"{via}: GET /api/regions/{{id}}/coverage (alias)", [.. regions.Select(r => $"/api/regions/{r}/coverage")], requests));
+    }
+    var afterReads = (ProcessMemory.StatusMiB(coveragePid, "VmRSS"), ProcessMemory.StatusMiB(coveragePid, "VmHWM"));
+    var token = DevelopmentAuth.Mint(DevelopmentAuth.LoadOrCreateKey(data), TokenRequest.Admin);
+    var (visible, write) = await WriteToVisible.MeasureAsync(forums, direct, token, regions, requests, today);
+    results.Add(write);
+    results.Add(visible);
 
     Console.WriteLine();
     Console.WriteLine($"{Environment.ProcessorCount} cores, {counts.Forums} forums, {counts.Contacts} contacts, {counts.Institutions} institutions; " +
-        $"sequential requests straight to the Forums service (Release: {IsRelease()}), regions cycled");
+        $"sequential requests to the Coverage service and through the gateway (Release: {IsRelease()}), regions cycled");
     Console.WriteLine(Latency.Header);
     results.ForEach(result => Console.WriteLine(result.Row()));
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Forums service memory: {startMiB:F0} MiB resident after start, peak working set (VmHWM) {ProcessMemory.StatusMiB(forumsPid, "VmHWM"):F0} MiB, now {ProcessMemory.StatusMiB(forumsPid, "VmRSS"):F0} MiB"));
+        $"Coverage service memory: {startMiB:F0} MiB resident after start (peak {startPeakMiB:F0}), {afterReads.Item1:F0} after the reads (peak {afterReads.Item2:F0}), " +
+        $"peak working set (VmHWM) {ProcessMemory.StatusMiB(coveragePid, "VmHWM"):F0} MiB, now {ProcessMemory.StatusMiB(coveragePid, "VmRSS"):F0} MiB"));
 }
 finally
 {

@@ -17,21 +17,22 @@ public sealed record ServiceDefinition(string Name, string ProjectName, string P
     public IReadOnlyList<string> Calls { get; init; } = [];
 }
 
-/// <summary>The fixed shape of the platform: five services and the gateway in front of them.</summary>
+/// <summary>The fixed shape of the platform: six services and the gateway in front of them.</summary>
 public static class Topology
 {
     public static readonly ServiceDefinition Regions = new("regions", "Samverkan.Regions", "services/Regions", 5101, 5111);
     public static readonly ServiceDefinition Institutions = new("institutions", "Samverkan.Institutions", "services/Institutions", 5102, 5112) { Calls = ["regions"] };
-    public static readonly ServiceDefinition Forums = new("forums", "Samverkan.Forums", "services/Forums", 5103, 5113) { Calls = ["regions", "institutions", "contacts"] };
+    public static readonly ServiceDefinition Forums = new("forums", "Samverkan.Forums", "services/Forums", 5103, 5113) { Calls = ["regions", "institutions"] };
     public static readonly ServiceDefinition Contacts = new("contacts", "Samverkan.Contacts", "services/Contacts", 5104, 5114) { Calls = ["forums", "institutions"] };
     public static readonly ServiceDefinition Subscriptions = new("subscriptions", "Samverkan.Subscriptions", "services/Subscriptions", 5105, 5115);
+    public static readonly ServiceDefinition Coverage = new("coverage", "Samverkan.Coverage", "services/Coverage", 5106, 5116) { Calls = ["regions", "institutions", "forums", "contacts"] };
     public static readonly ServiceDefinition Gateway = new("gateway", "Samverkan.Gateway", "gateway", 8080, null);
 
     /// <summary>The services behind the gateway; they start in parallel, before the gateway.</summary>
-    public static IReadOnlyList<ServiceDefinition> Services { get; } = [Regions, Institutions, Forums, Contacts, Subscriptions];
+    public static IReadOnlyList<ServiceDefinition> Services { get; } = [Regions, Institutions, Forums, Contacts, Subscriptions, Coverage];
 
-    /// <summary>The services that subscribe to events: Forums (institution names) and Subscriptions (the change feed).</summary>
-    public static IReadOnlyList<ServiceDefinition> EventSubscribers { get; } = [Forums, Subscriptions];
+    /// <summary>The services that subscribe to events: Forums (institution names), Subscriptions (the change feed) and Coverage (its read model).</summary>
+    public static IReadOnlyList<ServiceDefinition> EventSubscribers { get; } = [Forums, Subscriptions, Coverage];
 
     /// <summary>Every process: the services, then the gateway.</summary>
     public static IReadOnlyList<ServiceDefinition> All { get; } = [.. Services, Gateway];

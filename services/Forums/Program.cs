@@ -19,8 +19,6 @@ app.MapDeadLetters(Policies.RegistryAdmin);
 app.UseEventSubscriptions();
 app.MapForumsApi();
 app.MapMeetingsApi();
-app.MapCoverageApi();
-app.MapExportsApi();
 app.MapInstitutionEvents();
 app.MapGrpcService<ForumDirectoryService>();
 app.Run();

@@ -1,30 +1,51 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Samverkan.TestSupport;
 
 namespace Samverkan.Platform.Tests;
 
 /// <summary>
-/// The coverage answers live in Forums but sit under /api/regions: the gateway's more specific
-/// routes send them there while the rest of /api/regions stays with Regions.
+/// Coverage has a service of its own under /api/coverage. The paths it answered under before
+/// (/api/regions/{id}/coverage and /reach, /api/exports/**) still reach it through the gateway's
+/// narrower routes, as deprecated aliases, while the rest of /api/regions stays with Regions.
 /// </summary>
 public sealed class CoverageRoutingTests(PlatformFixture fixture)
 {
     private readonly HttpClient gateway = fixture.Gateway;
 
     [Fact]
-    public async Task Coverage_and_reach_under_a_region_come_from_forums_and_the_region_itself_from_regions()
+    public async Task Coverage_and_reach_come_from_the_coverage_service_and_the_region_itself_from_regions()
     {
-        using var coverage = JsonDocument.Parse(await gateway.GetStringAsync("/api/regions/norra/coverage?asOf=2018-10-24"));
-        using var reach = JsonDocument.Parse(await gateway.GetStringAsync("/api/regions/norra/reach?asOf=2018-10-24"));
+        var coverage = await ReadAsync("/api/coverage/regions/norra?asOf=2018-10-24");
+        var reach = await ReadAsync("/api/coverage/regions/norra/reach?asOf=2018-10-24");
         var region = await gateway.GetJsonAsync<Region>("/api/regions/norra");
 
-        Assert.Equal("fui-radet", coverage.RootElement.GetProperty("primaryForums")[0].GetProperty("id").GetString());
-        Assert.Equal(7, reach.RootElement.GetProperty("reachable").GetInt32());
+        Assert.Equal("fui-radet", coverage["primaryForums"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(7, reach["reachable"]!.GetValue<int>());
         Assert.Equal(7, region.Members.Count);
+        Assert.Contains(coverage["readModel"]!["producers"]!.AsArray(), p => p!["producer"]!.GetValue<string>() == "forums" && p["position"]!.GetValue<long>() > 0);
+    }
+
+    [Theory]
+    [InlineData("/api/regions/norra/coverage?asOf=2018-10-24", "/api/coverage/regions/norra?include=matrix&asOf=2018-10-24", "/api/coverage/regions/norra?include=matrix")]
+    [InlineData("/api/regions/norra/reach?asOf=2018-10-24", "/api/coverage/regions/norra/reach?asOf=2018-10-24", "/api/coverage/regions/norra/reach")]
+    public async Task An_old_path_answers_as_the_new_one_and_says_it_is_deprecated_and_where_to_go(string old, string successor, string link)
+    {
+        using var response = await gateway.GetAsync(old);
+        var before = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var now = await ReadAsync(successor);
+
+        Assert.True(response.IsSuccessStatusCode, $"{old} answered {(int)response.StatusCode}");
+        Assert.StartsWith("@", response.Headers.GetValues("Deprecation").Single());
+        Assert.EndsWith("GMT", response.Headers.GetValues("Sunset").Single());
+        Assert.Contains($"<{link}>; rel=\"successor-version\"", response.Headers.GetValues("Link"));
+        before.Remove("readModel");
+        now.Remove("readModel");
+        Assert.Equal(now.ToJsonString(), before.ToJsonString());
     }
 
     [Theory]
     [InlineData("/api/coverage?asOf=2018-10-24", "application/json")]
+    [InlineData("/api/coverage/exports/registry.json", "application/json")]
     [InlineData("/api/exports/registry.json", "application/json")]
     [InlineData("/api/exports/forums.csv", "text/csv")]
     [InlineData("/api/exports/report.html", "text/html")]
@@ -38,12 +59,17 @@ public sealed class CoverageRoutingTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task The_forums_api_description_through_the_gateway_lists_the_coverage_paths()
+    public async Task The_coverage_api_description_through_the_gateway_lists_the_new_paths_and_the_old_ones_as_deprecated()
     {
-        using var document = JsonDocument.Parse(await gateway.GetStringAsync("/openapi/forums.json"));
+        var document = await ReadAsync("/openapi/coverage.json");
 
-        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
-        Assert.Contains("/api/regions/{id}/coverage", paths);
-        Assert.Contains("/api/exports/report.html", paths);
+        var paths = document["paths"]!.AsObject();
+        Assert.Contains("/api/coverage/regions/{id}", paths.Select(p => p.Key));
+        Assert.Contains("/api/coverage/exports/report.html", paths.Select(p => p.Key));
+        Assert.True(paths["/api/regions/{id}/coverage"]!["get"]!["deprecated"]!.GetValue<bool>());
+        var forums = await ReadAsync("/openapi/forums.json");
+        Assert.DoesNotContain("/api/regions/{id}/coverage", forums["paths"]!.AsObject().Select(p => p.Key));
     }
+
+    private async Task<JsonObject> ReadAsync(string path) => JsonNode.Parse(await gateway.GetStringAsync(path))!.AsObject();
 }

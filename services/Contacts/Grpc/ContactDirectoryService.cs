@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Samverkan.Audit.Privacy;
 using Samverkan.Contacts.Model;
 using Samverkan.Contacts.Protos;
+using Samverkan.Events.Snapshots;
 using Samverkan.Storage;
 
 namespace Samverkan.Contacts.Grpc;
@@ -13,7 +17,7 @@ namespace Samverkan.Contacts.Grpc;
 /// Deliberately without the personal fields (the person and the note, which may name one):
 /// they stay here, behind the REST API's visibility rule. Erased contacts are left out.
 /// </summary>
-public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts, IOptions<StalenessOptions> staleness) : ContactDirectory.ContactDirectoryBase
+public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts, IOptions<StalenessOptions> staleness, IOptions<JsonOptions> json) : ContactDirectory.ContactDirectoryBase
 {
     public override async Task<ListContactsReply> ListContacts(ListContactsRequest request, ServerCallContext context)
     {
@@ -54,4 +58,27 @@ public sealed class ContactDirectoryService(DocumentCollection<Contact> contacts
     };
 
     private static string IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Every contact point, without its personal fields, as its events carry it, for a consumer's rebuild (EventSnapshot: the position is read first).</summary>
+    public override async Task Snapshot(SnapshotRequest request, IServerStreamWriter<SnapshotChunk> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var position = await EventSnapshot.PositionAsync(contacts.Store, ct);
+        await foreach (var items in EventSnapshot.ChunksAsync(contacts.QueryAsync(cancellationToken: ct), stored => WithoutPerson(stored, json.Value.SerializerOptions), json.Value.SerializerOptions, ct))
+        {
+            await responseStream.WriteAsync(new SnapshotChunk { Position = position, Items = { items }, StaleAfterMonths = staleness.Value.StaleAfterMonths }, ct);
+        }
+    }
+
+    /// <summary>An erased contact is left out, as in ListContacts; the others lose the person (PersonalData), which never leaves this service over gRPC.</summary>
+    private static JsonObject? WithoutPerson(Versioned<Contact> stored, System.Text.Json.JsonSerializerOptions options)
+    {
+        if (stored.Value.ErasedOn is not null)
+        {
+            return null;
+        }
+        var data = JsonSerializer.SerializeToNode(ContactResponse.From(stored.Value, stored.Version), options)!.AsObject();
+        PersonalData.Remove(data);
+        return data;
+    }
 }

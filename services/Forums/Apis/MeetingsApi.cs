@@ -1,10 +1,10 @@
-using Samverkan.ServiceDefaults.OpenApi;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Samverkan.Forums.Coverage;
 using Samverkan.Forums.Model;
 using Samverkan.Http;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.OpenApi;
 using Samverkan.Writes;
 
 namespace Samverkan.Forums.Apis;
@@ -26,7 +26,7 @@ public static class MeetingsApi
     }
 
     private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> RecordAsync(
-        string id, MeetingInput input, IOptions<CoverageOptions> options, [AsParameters] ForumWrite write)
+        string id, MeetingInput input, IOptions<DormancyPeriod> options, [AsParameters] ForumWrite write)
     {
         var today = write.Today;
         var written = await write.Writes.ChangeAsync(write.Context, id, current =>
@@ -36,14 +36,14 @@ public static class MeetingsApi
             {
                 return TypedResults.ValidationProblem(validation.Errors);
             }
-            var forum = Record(current.Value, input.On!.Value, today, options.Value.DormantAfterMonths);
+            var forum = Record(current.Value, input.On!.Value, today, options.Value);
             return forum == current.Value ? Change<Forum>.None : Change.To(ForumResource.MeetingRecorded, forum);
         }, write.Cancellation);
         return await written.AnswerAsync(stored => ForumsApi.RespondAsync(stored, write.Names, write.Cancellation));
     }
 
     /// <summary>The forum with the meeting recorded; the same forum when that date is already recorded.</summary>
-    public static Forum Record(Forum forum, DateOnly on, DateOnly today, int dormantAfterMonths)
+    public static Forum Record(Forum forum, DateOnly on, DateOnly today, DormancyPeriod period)
     {
         var recorded = forum.RecordedMeetings();
         if (recorded.Contains(on))
@@ -52,9 +52,9 @@ public static class MeetingsApi
         }
         IReadOnlyList<DateOnly> history = [.. recorded.Append(on).Order()];
         var changed = forum with { MeetingDates = history, LastMeetingOn = history[^1] };
-        var alive = Dormancy.Assess(changed, today, dormantAfterMonths).Active;
+        var alive = period.AliveOn(changed, today);
         return alive && forum.Status != ForumStatus.Active
-            ? changed with { Status = ForumStatus.Active, StatusNote = $"Active again: a meeting was recorded on {Dormancy.Iso(on)}." }
+            ? changed with { Status = ForumStatus.Active, StatusNote = $"Active again: a meeting was recorded on {on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}." }
             : changed;
     }
 

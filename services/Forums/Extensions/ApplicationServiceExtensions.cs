@@ -30,7 +30,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<ForumReferences>();
         builder.Services.AddScoped<InstitutionNames>();
         builder.Services.AddVersionedWrites<Forum, ForumResource>();
-        builder.AddCoverage();
+        builder.Services.AddOptions<DormancyPeriod>().BindConfiguration(DormancyPeriod.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 }

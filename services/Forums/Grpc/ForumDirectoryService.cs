@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Samverkan.Events.Snapshots;
 using Samverkan.Forums.Model;
 using Samverkan.Forums.Protos;
 using Samverkan.Storage;
@@ -7,7 +10,7 @@ using Samverkan.Storage;
 namespace Samverkan.Forums.Grpc;
 
 /// <summary>Serves forum summaries to other services (e.g. Contacts checks that a forum exists).</summary>
-public sealed class ForumDirectoryService(DocumentCollection<Forum> forums) : ForumDirectory.ForumDirectoryBase
+public sealed class ForumDirectoryService(DocumentCollection<Forum> forums, IOptions<JsonOptions> json) : ForumDirectory.ForumDirectoryBase
 {
     public override async Task<GetForumsReply> GetForums(GetForumsRequest request, ServerCallContext context)
     {
@@ -34,4 +37,18 @@ public sealed class ForumDirectoryService(DocumentCollection<Forum> forums) : Fo
         }
         return reply;
     }
+
+    /// <summary>Every forum as its events carry it, for a consumer's rebuild (EventSnapshot: the position is read first).</summary>
+    public override async Task Snapshot(SnapshotRequest request, IServerStreamWriter<SnapshotChunk> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var position = await EventSnapshot.PositionAsync(forums.Store, ct);
+        await foreach (var items in EventSnapshot.ChunksAsync(forums.QueryAsync(cancellationToken: ct), stored => ForumResponse.From(stored.Value, stored.Version, NoNames), json.Value.SerializerOptions, ct))
+        {
+            await responseStream.WriteAsync(new SnapshotChunk { Position = position, Items = { items } }, ct);
+        }
+    }
+
+    // A snapshot is for coverage-like consumers, which name institutions themselves; names would cost a lookup per forum.
+    private static readonly IReadOnlyDictionary<string, InstitutionName> NoNames = new Dictionary<string, InstitutionName>();
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Samverkan.Events.Snapshots;
 using Samverkan.Institutions.Model;
 using Samverkan.Institutions.Protos;
 using Samverkan.Storage;
@@ -8,7 +11,7 @@ using Samverkan.Storage;
 namespace Samverkan.Institutions.Grpc;
 
 /// <summary>Serves institution names to other services, which must never read this service's database.</summary>
-public sealed class InstitutionDirectoryService(DocumentCollection<Institution> institutions) : InstitutionDirectory.InstitutionDirectoryBase
+public sealed class InstitutionDirectoryService(DocumentCollection<Institution> institutions, IOptions<JsonOptions> json) : InstitutionDirectory.InstitutionDirectoryBase
 {
     private const int ScanAbove = 200;
 
@@ -71,4 +74,15 @@ public sealed class InstitutionDirectoryService(DocumentCollection<Institution> 
         asOf.Length == 0 ? null
         : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new RpcException(new Status(StatusCode.InvalidArgument, "as_of is not a date (yyyy-MM-dd)."));
+
+    /// <summary>Every institution as its events carry it, for a consumer's rebuild (EventSnapshot: the position is read first).</summary>
+    public override async Task Snapshot(SnapshotRequest request, IServerStreamWriter<SnapshotChunk> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var position = await EventSnapshot.PositionAsync(institutions.Store, ct);
+        await foreach (var items in EventSnapshot.ChunksAsync(institutions.QueryAsync(cancellationToken: ct), stored => InstitutionResponse.From(stored.Value, stored.Version), json.Value.SerializerOptions, ct))
+        {
+            await responseStream.WriteAsync(new SnapshotChunk { Position = position, Items = { items } }, ct);
+        }
+    }
 }

@@ -1,4 +1,7 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Samverkan.Events.Snapshots;
 using Samverkan.Regions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.Storage;
@@ -6,7 +9,7 @@ using ProtoMember = Samverkan.Regions.Protos.RegionMember;
 
 namespace Samverkan.Regions.Grpc;
 
-public sealed class RegionDirectoryService(DocumentCollection<Region> regions) : RegionDirectory.RegionDirectoryBase
+public sealed class RegionDirectoryService(DocumentCollection<Region> regions, IOptions<JsonOptions> json) : RegionDirectory.RegionDirectoryBase
 {
     public override async Task<ListRegionsReply> ListRegions(ListRegionsRequest request, ServerCallContext context)
     {
@@ -31,5 +34,16 @@ public sealed class RegionDirectoryService(DocumentCollection<Region> regions) :
         reply.Members.AddRange(region.Members.Select(member =>
             new ProtoMember { InstitutionId = member.InstitutionId, Partial = member.Partial, Note = member.Note ?? "" }));
         return reply;
+    }
+
+    /// <summary>Every region as its events carry it, for a consumer's rebuild (EventSnapshot: the position is read first).</summary>
+    public override async Task Snapshot(SnapshotRequest request, IServerStreamWriter<SnapshotChunk> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var position = await EventSnapshot.PositionAsync(regions.Store, ct);
+        await foreach (var items in EventSnapshot.ChunksAsync(regions.QueryAsync(cancellationToken: ct), stored => RegionResponse.From(stored.Value, stored.Version), json.Value.SerializerOptions, ct))
+        {
+            await responseStream.WriteAsync(new SnapshotChunk { Position = position, Items = { items } }, ct);
+        }
     }
 }

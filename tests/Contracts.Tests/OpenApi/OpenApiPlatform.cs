@@ -11,7 +11,7 @@ namespace Samverkan.Contracts.Tests.OpenApi;
 public sealed class OpenApiPlatform : PlatformFixture
 {
     /// <summary>Every document the gateway serves: one per service and the gateway's own.</summary>
-    public static readonly string[] DocumentNames = ["regions", "institutions", "forums", "contacts", "subscriptions", "gateway"];
+    public static readonly string[] DocumentNames = ["regions", "institutions", "forums", "contacts", "subscriptions", "coverage", "gateway"];
 
     private readonly Dictionary<string, JsonObject> documents = [];
 

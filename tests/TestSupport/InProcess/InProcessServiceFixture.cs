@@ -23,10 +23,20 @@ public abstract class InProcessServiceFixture<TProgram>(params string[] services
         await base.InitializeAsync();
         host = new InProcessService<TProgram>(Platform.SettingsFor(Names[0]), Clock.Provider);
         host.Start();
-        using var health = await AnonymousClient.GetAsync("/health");
-        if (!health.IsSuccessStatusCode)
+        // A service may be ready only after work of its own at start (Coverage's first snapshots), so wait as the launcher does.
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
         {
-            throw new InvalidOperationException($"{Names[0]} started in process but /health answers {(int)health.StatusCode}: {await health.Content.ReadAsStringAsync()}");
+            using var health = await AnonymousClient.GetAsync("/health");
+            if (health.IsSuccessStatusCode)
+            {
+                break;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{Names[0]} started in process but /health answers {(int)health.StatusCode}: {await health.Content.ReadAsStringAsync()}");
+            }
+            await Task.Delay(100);
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class OutboxRelay(
 {
     public static readonly ActivitySource Activities = new("Samverkan.Events");
     private readonly RelayOptions _options = options.Value;
-    private readonly DocumentCollection<RelayCursor> _cursors = new(store, "_relay", cursor => cursor.Destination);
+    private readonly DocumentCollection<RelayCursor> _cursors = new(store, RelayCursor.Collection, cursor => cursor.Destination);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         leases.RunAsync(RelayRegistration.LeaseName(source.Topic), RelayWhileHeldAsync, stoppingToken);
@@ -189,4 +189,7 @@ internal sealed class OutboxRelay(
 }
 
 /// <summary>How far one destination has taken the outbox.</summary>
-internal sealed record RelayCursor(string Destination, long Delivered);
+internal sealed record RelayCursor(string Destination, long Delivered)
+{
+    public const string Collection = "_relay";
+}

@@ -1,0 +1,18 @@
+using Samverkan.Http;
+using Samverkan.Text;
+
+namespace Samverkan.Coverage.Apis;
+
+/// <summary>
+/// The optional <c>asOf</c> query parameter of the coverage answers and exports: a date
+/// (YYYY-MM-DD) in the registry's one range (<see cref="DateRange"/>), not after today; today
+/// (the Swedish date) when left out.
+/// </summary>
+public static class AsOfQuery
+{
+    public static DateOnly Parse(string? asOf, TimeProvider clock, Validation validation)
+    {
+        var today = SwedishDate.Today(clock);
+        return DateQuery.Parse("asOf", asOf, validation, notAfter: today) ?? today;
+    }
+}
