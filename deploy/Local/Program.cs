@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Samverkan.Local;
 
-// Starts every service and the gateway on 127.0.0.1 and keeps them running until Ctrl-C or SIGTERM.
+// Starts every service, the gateway and the web app on 127.0.0.1 and keeps them running until Ctrl-C or SIGTERM.
 //   dotnet run --project deploy/Local [-- --port 8080] [--data DIR]    (or SAMVERKAN_PORT=8080)
 // and prints development tokens for it:
 //   dotnet run --project deploy/Local -- token registry-admin    (see TokenCommand)
@@ -74,6 +74,10 @@ await using (platform)
     foreach (var service in Topology.Services)
     {
         Console.WriteLine($"  {service.Name,-14} REST {platform.RestUrl(service.Name)}  gRPC {platform.GrpcUrl(service.Name)}");
+    }
+    if (platform.Processes.Contains(Topology.Web.Name))
+    {
+        Console.WriteLine($"  {"web",-14} {platform.GatewayUrl} (through the gateway; itself on {platform.RestUrl(Topology.Web.Name)})");
     }
     Console.WriteLine("Press Ctrl-C to stop.");
     try

@@ -33,10 +33,15 @@ public sealed class RunningPlatform : IAsyncDisposable
         Directory.CreateDirectory(DataDirectory);
         registry = new ChildRegistry(DataDirectory);
         ports = new PortMap(options);
-        definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway).Distinct().ToList();
+        definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway && !Topology.Apps.Contains(d)).Distinct().ToList();
         if (options.Gateway)
         {
             definitions.Add(Topology.Gateway);
+            // The web app reaches the services through the gateway only, so it runs only with one.
+            if (options.Web)
+            {
+                definitions.AddRange(Topology.Apps);
+            }
         }
         var hostedByCaller = options.HostedByCaller.Select(Topology.Find).ToHashSet();
         var environment = CommonEnvironment();
@@ -234,7 +239,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         if (definition == Topology.Gateway)
         {
             // The gateway owns no data; it only needs to know where each service listens.
-            foreach (var service in Topology.Services)
+            foreach (var service in Topology.Services.Concat(Topology.Apps))
             {
                 environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address"] = RestUrl(service.Name).ToString();
             }
@@ -242,6 +247,12 @@ public sealed class RunningPlatform : IAsyncDisposable
             {
                 environment[key] = value;
             }
+            return environment;
+        }
+        if (Topology.Apps.Contains(definition))
+        {
+            // An app owns no data and calls the API as its users do: through the gateway.
+            environment["Api__BaseAddress"] = ports.RestUrl(Topology.Gateway).ToString();
             return environment;
         }
         environment["Kestrel__Endpoints__Grpc__Url"] = GrpcUrl(definition.Name).ToString().TrimEnd('/');

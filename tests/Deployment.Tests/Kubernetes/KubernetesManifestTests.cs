@@ -92,7 +92,7 @@ public sealed partial class KubernetesManifestTests
         }
         var gateway = Environment(AppContainer(rendered.Named<V1Deployment>(Topology.Gateway.Name)));
         var clusters = gateway.Where(entry => entry.Key.StartsWith("ReverseProxy__Clusters__", StringComparison.Ordinal)).ToDictionary();
-        var expectedClusters = Topology.Services.ToDictionary(
+        var expectedClusters = Topology.Services.Concat(Topology.Apps).ToDictionary(
             service => $"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address", service => $"http://{service.Name}:{service.RestPort}");
         if (!Same(expectedClusters, clusters))
         {
