@@ -12,7 +12,7 @@ public static class ContentSecurityPolicy
     {
         var formTargets = Uri.TryCreate(authority, UriKind.Absolute, out var issuer) ? $"'self' {issuer.GetLeftPart(UriPartial.Authority)}" : "'self'";
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; "
-            + $"form-action {formTargets}; base-uri 'none'; frame-ancestors 'none'";
+            + $"form-action {formTargets}; base-uri 'self'; frame-ancestors 'none'";
     }
 
     public static WebApplication UseContentSecurityPolicy(this WebApplication app)
