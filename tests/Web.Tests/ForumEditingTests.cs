@@ -81,6 +81,8 @@ public sealed class ForumEditingTests(WebFixture fixture)
         Assert.Contains("Vilande", conflict, StringComparison.Ordinal);
         Assert.Contains("Sparad sist", conflict, StringComparison.Ordinal);
         Assert.Equal("Sparad sist", await second.Page.InputValueAsync("#statusNote"));
+        // The status the second user left alone now shows the first user's change, so saving again keeps it.
+        Assert.Equal("dormant", await second.Page.InputValueAsync("#status"));
         await second.CheckAsync("forum-konflikt");
         var stored = await data.GetAsync($"/api/forums/{forum.Id}");
         Assert.Equal("Först sparad", stored.GetProperty("statusNote").GetString());
