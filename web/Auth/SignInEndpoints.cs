@@ -26,6 +26,7 @@ public static class SignInEndpoints
         {
             app.MapPost(SignInExtensions.SignInPath, SignInForDevelopmentAsync);
         }
+        // The form field is bound only so that the framework checks the form's antiforgery token.
         app.MapPost(SignInExtensions.SignOutPath, async ([FromForm] string? signOut, HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -38,7 +39,7 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInForDevelopmentAsync(
         [FromForm] string role, [FromForm] string? organisation, [FromForm] string? partner, [FromForm] string? returnUrl,
-        HttpContext context, DevelopmentTokens tokens, IStringLocalizer<Texts> texts)
+        HttpContext context, DevelopmentTokens tokens, IStringLocalizer<Texts> texts, Api.RegistryApi api)
     {
         var organisations = role == WebClaims.OrgEditor && !string.IsNullOrWhiteSpace(organisation) ? new[] { organisation.Trim() } : [];
         var partnerId = role == WebClaims.PartnerRole && !string.IsNullOrWhiteSpace(partner) ? partner.Trim() : null;
@@ -51,7 +52,8 @@ public static class SignInEndpoints
         var name = role switch
         {
             WebClaims.RegistryAdmin => texts["SignIn_AsAdmin"].Value,
-            WebClaims.OrgEditor => string.Format(Swedish.Culture, texts["SignIn_AsEditorOf"].Value, organisations[0]),
+            WebClaims.OrgEditor => string.Format(Swedish.Culture, texts["SignIn_AsEditorOf"].Value,
+                (await api.InstitutionAsync(organisations[0], context.RequestAborted))?.Value.Name ?? organisations[0]),
             _ => string.Format(Swedish.Culture, texts["SignIn_AsPartner"].Value, partnerId),
         };
         var claims = new List<Claim> { new("sub", subject), new(WebClaims.Name, name), new(WebClaims.Roles, role) };
