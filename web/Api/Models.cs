@@ -42,8 +42,15 @@ public sealed record Contact(
 public sealed record Person(string? Name, string? Title, string? Organisation, string? Email, string? Phone);
 
 public sealed record RegionCoverage(
-    string RegionId, string RegionName, DateOnly? AsOf, bool HasPrimaryForum, IReadOnlyList<InstitutionCoverage>? Institutions,
-    IReadOnlyList<ForumCoverage>? Forums, IReadOnlyList<string>? Warnings);
+    string RegionId, string RegionName, DateOnly? AsOf, bool HasPrimaryForum, IReadOnlyList<ForumRef>? PrimaryForums,
+    IReadOnlyList<InstitutionRef>? InNoForum, IReadOnlyList<InstitutionRef>? OnlyInDormantForums, IReadOnlyList<InstitutionCoverage>? Institutions,
+    IReadOnlyList<ForumCoverage>? Forums, DataAge? DataAge, IReadOnlyList<string>? Warnings);
+
+public sealed record ForumRef(string Id, string Name, string? Abbreviation, bool Active);
+
+public sealed record InstitutionRef(string Id, string Name, string? Abbreviation, string Kind, bool Partial);
+
+public sealed record DataAge(DateOnly? NewestMeetingOn, DateOnly? NewestVerifiedOn, int? MonthsOld, bool OutOfDate);
 
 public sealed record InstitutionCoverage(string Id, string Name, string? Abbreviation, string Kind, bool Partial, string? MembershipNote, string State);
 
