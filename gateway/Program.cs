@@ -38,6 +38,7 @@ app.UseRateLimiter();
 app.MapPlatformHealth();
 app.MapApiReference();
 app.MapPlatformAudit();
+app.MapUnroutedApiPaths();
 app.MapReverseProxy(ServiceUnavailable.Pipeline);
 app.Run();
 

@@ -45,6 +45,9 @@ public sealed record PlatformOptions
     /// <summary>Whether to start the gateway after the services.</summary>
     public bool Gateway { get; init; } = true;
 
+    /// <summary>Whether to start the web app (<see cref="Topology.Web"/>) too; only with the gateway, its way to the API.</summary>
+    public bool Web { get; init; } = true;
+
     /// <summary>Services load their seed on first start (Seed:Enabled).</summary>
     public bool Seed { get; init; } = true;
 

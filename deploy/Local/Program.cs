@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Samverkan.Local;
 
-// Starts every service and the gateway on 127.0.0.1 and keeps them running until Ctrl-C or SIGTERM.
+// Starts every service, the gateway and the web app on 127.0.0.1 and keeps them running until Ctrl-C or SIGTERM.
 //   dotnet run --project deploy/Local [-- --port 8080] [--data DIR] [--replicas forums=2,subscriptions=2]    (or SAMVERKAN_PORT=8080)
 // and prints development tokens for it:
 //   dotnet run --project deploy/Local -- token registry-admin    (see TokenCommand)
@@ -78,6 +78,10 @@ await using (platform)
     foreach (var replica in Topology.Services.SelectMany(service => platform.ReplicasOf(service.Name)))
     {
         Console.WriteLine($"  {replica,-14} REST {platform.RestUrl(replica)}  gRPC {platform.GrpcUrl(replica)}");
+    }
+    if (platform.Processes.Contains(Topology.Web.Name))
+    {
+        Console.WriteLine($"  {"web",-14} {platform.GatewayUrl} (through the gateway; itself on {platform.RestUrl(Topology.Web.Name)})");
     }
     Console.WriteLine("Press Ctrl-C to stop.");
     try

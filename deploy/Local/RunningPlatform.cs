@@ -34,7 +34,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         DataDirectory = options.ResolvedDataDirectory;
         Directory.CreateDirectory(DataDirectory);
         registry = new ChildRegistry(DataDirectory);
-        definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway).Distinct().ToList();
+        definitions = options.Services.Select(Topology.Find).Where(d => d != Topology.Gateway && !Topology.Apps.Contains(d)).Distinct().ToList();
         foreach (var service in definitions.ToList())
         {
             foreach (var replica in Replicas.Extra(service, options.Replicas.GetValueOrDefault(service.Name, 1)))
@@ -47,6 +47,11 @@ public sealed class RunningPlatform : IAsyncDisposable
         if (options.Gateway)
         {
             definitions.Add(Topology.Gateway);
+            // The web app reaches the services through the gateway only, so it runs only with one.
+            if (options.Web)
+            {
+                definitions.AddRange(Topology.Apps);
+            }
         }
         var hostedByCaller = options.HostedByCaller.Select(Topology.Find).ToHashSet();
         var environment = CommonEnvironment();
@@ -260,7 +265,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         if (definition == Topology.Gateway)
         {
             // The gateway owns no data; it only needs to know where each service listens.
-            foreach (var service in Topology.Services)
+            foreach (var service in Topology.Services.Concat(Topology.Apps))
             {
                 foreach (var (key, value) in Replicas.GatewayCluster(service.Name, RestUrls(service)))
                 {
@@ -271,6 +276,12 @@ public sealed class RunningPlatform : IAsyncDisposable
             {
                 environment[key] = value;
             }
+            return environment;
+        }
+        if (Topology.Apps.Contains(definition))
+        {
+            // An app owns no data and calls the API as its users do: through the gateway.
+            environment["Api__BaseAddress"] = ports.RestUrl(Topology.Gateway).ToString();
             return environment;
         }
         environment["Kestrel__Endpoints__Grpc__Url"] = GrpcUrl(definition.Name).ToString().TrimEnd('/');

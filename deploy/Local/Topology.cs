@@ -5,7 +5,7 @@ namespace Samverkan.Local;
 /// internal endpoint. <see cref="ConfigName"/> is the key other services use in
 /// <c>Services:{ConfigName}:Grpc</c>. <see cref="Calls"/> names the services whose gRPC
 /// contracts it uses for its own work (the API key directory comes on top, see
-/// <see cref="Topology.GrpcClientsOf"/>).
+/// <see cref="Topology.GrpcClientsOf"/>, unless <see cref="ChecksApiKeys"/> is false).
 /// </summary>
 public sealed record ServiceDefinition(string Name, string ProjectName, string ProjectDirectory, int RestPort, int? GrpcPort)
 {
@@ -15,9 +15,12 @@ public sealed record ServiceDefinition(string Name, string ProjectName, string P
     public string ProjectPath => $"{ProjectDirectory}/{ProjectName}.csproj";
 
     public IReadOnlyList<string> Calls { get; init; } = [];
+
+    /// <summary>False for the web app: it accepts no API keys (it signs people in and calls the API through the gateway).</summary>
+    public bool ChecksApiKeys { get; init; } = true;
 }
 
-/// <summary>The fixed shape of the platform: six services and the gateway in front of them.</summary>
+/// <summary>The fixed shape of the platform: six services, the gateway in front of them, and the web app behind the gateway.</summary>
 public static class Topology
 {
     public static readonly ServiceDefinition Regions = new("regions", "Samverkan.Regions", "services/Regions", 5101, 5111);
@@ -28,14 +31,23 @@ public static class Topology
     public static readonly ServiceDefinition Coverage = new("coverage", "Samverkan.Coverage", "services/Coverage", 5106, 5116) { Calls = ["regions", "institutions", "forums", "contacts"] };
     public static readonly ServiceDefinition Gateway = new("gateway", "Samverkan.Gateway", "gateway", 8080, null);
 
+    /// <summary>
+    /// The web app (issue 14): served by the gateway at every path outside the API, and a client
+    /// of the API through the gateway only. Not a service: no gRPC, no data, no events.
+    /// </summary>
+    public static readonly ServiceDefinition Web = new("web", "Samverkan.Web", "web", 8090, null) { ChecksApiKeys = false };
+
     /// <summary>The services behind the gateway; they start in parallel, before the gateway.</summary>
     public static IReadOnlyList<ServiceDefinition> Services { get; } = [Regions, Institutions, Forums, Contacts, Subscriptions, Coverage];
 
     /// <summary>The services that subscribe to events: Forums (institution names), Subscriptions (the change feed) and Coverage (its read model).</summary>
     public static IReadOnlyList<ServiceDefinition> EventSubscribers { get; } = [Forums, Subscriptions, Coverage];
 
-    /// <summary>Every process: the services, then the gateway.</summary>
-    public static IReadOnlyList<ServiceDefinition> All { get; } = [.. Services, Gateway];
+    /// <summary>The processes that are neither a service nor the gateway: the gateway routes every path outside the API to them.</summary>
+    public static IReadOnlyList<ServiceDefinition> Apps { get; } = [Web];
+
+    /// <summary>Every process: the services, then the gateway, then the web app.</summary>
+    public static IReadOnlyList<ServiceDefinition> All { get; } = [.. Services, Gateway, .. Apps];
 
     /// <summary>
     /// Every service <paramref name="process"/> reaches over gRPC: what it <see cref="ServiceDefinition.Calls"/>,
@@ -43,7 +55,7 @@ public static class Topology
     /// checks a partner's key again (docs/security.md). Each needs <c>Services:{ConfigName}:Grpc</c>.
     /// </summary>
     public static IReadOnlyList<ServiceDefinition> GrpcClientsOf(ServiceDefinition process) =>
-        [.. process.Calls.Select(Find), .. process == Subscriptions ? [] : new[] { Subscriptions }];
+        [.. process.Calls.Select(Find), .. process == Subscriptions || !process.ChecksApiKeys ? [] : new[] { Subscriptions }];
 
     public static ServiceDefinition Find(string name) =>
         All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))

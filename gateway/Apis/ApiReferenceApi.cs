@@ -22,7 +22,6 @@ public static class ApiReferenceApi
 
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => TypedResults.Redirect(ReferencePath)).ExcludeFromDescription();
         app.MapGet("/openapi/{service}.json", GetServiceDocument).ExcludeFromDescription();
         // A literal route, so it wins over the pattern above; no cluster may be named "gateway".
         app.MapOpenApi($"/openapi/{GatewayDocument}.json");

@@ -5,16 +5,24 @@ namespace Samverkan.Gateway.Topology;
 /// <summary>
 /// The services behind the gateway, read from the live YARP configuration: one service per
 /// cluster, named by its cluster id. There is no second list to keep in step with the routes.
+/// A cluster whose metadata says <c>"Samverkan.Kind": "app"</c> (the web app) is no API service:
+/// it has no API document, and the platform's health is the API's, so it is left out.
 /// </summary>
 public sealed class ServiceTopology(IProxyStateLookup proxy)
 {
-    public IReadOnlyList<string> Services =>
-        [.. proxy.GetClusters().Select(cluster => cluster.ClusterId).Order(StringComparer.Ordinal)];
+    public const string KindMetadata = "Samverkan.Kind";
+    public const string AppKind = "app";
 
-    public bool Contains(string service) => proxy.TryGetCluster(service, out _);
+    public IReadOnlyList<string> Services =>
+        [.. proxy.GetClusters().Where(cluster => !IsApp(cluster)).Select(cluster => cluster.ClusterId).Order(StringComparer.Ordinal)];
+
+    public bool Contains(string service) => proxy.TryGetCluster(service, out var cluster) && !IsApp(cluster);
+
+    private static bool IsApp(Yarp.ReverseProxy.Model.ClusterState cluster) =>
+        cluster.Model.Config.Metadata?.TryGetValue(KindMetadata, out var kind) == true && kind == AppKind;
 
     public IReadOnlyList<ServiceDestination> Destinations(string service) =>
-        proxy.TryGetCluster(service, out var cluster)
+        proxy.TryGetCluster(service, out var cluster) && !IsApp(cluster)
             ? [.. cluster.Destinations
                 .OrderBy(destination => destination.Key, StringComparer.Ordinal)
                 .Select(destination => new ServiceDestination(destination.Key, destination.Value.Model.Config.Address))]

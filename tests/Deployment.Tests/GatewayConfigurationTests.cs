@@ -1,4 +1,5 @@
 using Samverkan.Deployment.Tests.Support;
+using Samverkan.Local;
 
 namespace Samverkan.Deployment.Tests;
 
@@ -19,20 +20,25 @@ public sealed class GatewayConfigurationTests
     [Fact]
     public void Every_gateway_cluster_destination_is_its_service_rest_port()
     {
-        var services = Repository.ServiceProjects().ToDictionary(project => project.Id);
+        // The services, and the apps the gateway serves outside the API (the web app).
+        var services = Repository.ServiceProjects().ToDictionary(project => project.Id, project => project.ProjectPath);
+        foreach (var app in Topology.Apps)
+        {
+            services[app.Name] = app.ProjectPath;
+        }
         var problems = new List<string>();
         foreach (var cluster in _gateway.Clusters)
         {
-            if (!services.TryGetValue(cluster.Name, out var service))
+            if (!services.TryGetValue(cluster.Name, out var projectPath))
             {
-                problems.Add($"cluster '{cluster.Name}' names no project under services/");
+                problems.Add($"cluster '{cluster.Name}' names no project under services/ and no app of the topology");
                 continue;
             }
             if (cluster.Destinations.Count == 0)
             {
                 problems.Add($"cluster '{cluster.Name}' has no destination");
             }
-            var restPort = Repository.KestrelEndpointsOf(service.ProjectPath).TryGetValue("Http", out var http) ? http.Port : (int?)null;
+            var restPort = Repository.KestrelEndpointsOf(projectPath).TryGetValue("Http", out var http) ? http.Port : (int?)null;
             foreach (var destination in cluster.Destinations)
             {
                 var port = Uri.TryCreate(destination.Address, UriKind.Absolute, out var address) ? address.Port : (int?)null;
@@ -61,9 +67,24 @@ public sealed class GatewayConfigurationTests
     public void Every_gateway_route_leads_to_a_cluster_under_api()
     {
         var problems = _gateway.Routes
+            .Where(route => Topology.Apps.All(app => app.Name != route.ClusterId))
             .Where(route => _gateway.Clusters.All(cluster => cluster.Name != route.ClusterId) || route.Path?.StartsWith("/api/", StringComparison.Ordinal) != true)
             .Select(route => $"route '{route.Name}' ({route.Path}) goes to cluster '{route.ClusterId}'");
 
         Assert.Empty(problems);
+    }
+
+    /// <summary>
+    /// The web app takes what the API does not: one route matching every path, last in order, so
+    /// every API route and the gateway's own endpoints win over it.
+    /// </summary>
+    [Fact]
+    public void The_web_app_route_matches_every_path_and_comes_last()
+    {
+        var web = Assert.Single(_gateway.Routes, route => route.ClusterId == Topology.Web.Name);
+
+        Assert.Equal("/{**rest}", web.Path);
+        Assert.True(web.Order > 0, $"the web route's order is {web.Order}");
+        Assert.All(_gateway.Routes.Where(route => route != web), route => Assert.True((route.Order ?? 0) < web.Order, route.Name));
     }
 }

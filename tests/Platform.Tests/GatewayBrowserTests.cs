@@ -49,7 +49,7 @@ public sealed partial class GatewayBrowserTests(HardenedGatewayFixture fixture)
     [Theory]
     [InlineData("/api/regions", HttpStatusCode.OK)]
     [InlineData("/api/regions/nowhere", HttpStatusCode.NotFound)]
-    [InlineData("/nowhere", HttpStatusCode.NotFound)]
+    [InlineData("/api/nowhere", HttpStatusCode.NotFound)]
     [InlineData("/api/audit", HttpStatusCode.Unauthorized)]
     public async Task Every_answer_carries_the_security_headers_and_no_Server_header(string path, HttpStatusCode status)
     {

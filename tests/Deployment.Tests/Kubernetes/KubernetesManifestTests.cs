@@ -92,7 +92,7 @@ public sealed partial class KubernetesManifestTests
         }
         var gateway = Environment(AppContainer(rendered.Named<V1Deployment>(Topology.Gateway.Name)));
         var clusters = gateway.Where(entry => entry.Key.StartsWith("ReverseProxy__Clusters__", StringComparison.Ordinal)).ToDictionary();
-        var expectedClusters = Topology.Services.ToDictionary(
+        var expectedClusters = Topology.Services.Concat(Topology.Apps).ToDictionary(
             service => $"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address", service => $"http://{service.Name}:{service.RestPort}");
         if (!Same(expectedClusters, clusters))
         {
@@ -130,15 +130,19 @@ public sealed partial class KubernetesManifestTests
         }
     }
 
-    /// <summary>Every process is safe at more than one replica (docs/replicas.md), so each runs two or more and keeps one through a drain.</summary>
+    /// <summary>
+    /// Every service and the gateway are safe at more than one replica (docs/replicas.md), so each
+    /// runs two or more and keeps one through a drain. The web app keeps its sessions in one
+    /// process's memory and runs alone (docs/web.md).
+    /// </summary>
     [Fact]
-    public void Every_deployment_scales_from_two_replicas_and_keeps_one_through_disruptions()
+    public void Every_service_and_the_gateway_scale_from_two_replicas_and_keep_one_through_disruptions()
     {
         var rendered = RenderedManifests.Render(RenderedManifests.Production);
 
-        foreach (var deployment in rendered.All<V1Deployment>())
+        foreach (var name in Topology.Services.Append(Topology.Gateway).Select(process => process.Name))
         {
-            var name = deployment.Metadata.Name;
+            var deployment = rendered.Named<V1Deployment>(name);
             var autoscaler = rendered.Named<V2HorizontalPodAutoscaler>(name);
             Assert.Equal(("Deployment", name), (autoscaler.Spec.ScaleTargetRef.Kind, autoscaler.Spec.ScaleTargetRef.Name));
             Assert.True(autoscaler.Spec.MinReplicas >= 2, $"{name} scales from {autoscaler.Spec.MinReplicas}");

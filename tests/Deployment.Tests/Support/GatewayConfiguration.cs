@@ -16,7 +16,8 @@ internal sealed record GatewayConfiguration(IReadOnlyList<GatewayRoute> Routes, 
                 route.Name,
                 Text(route.Value, "ClusterId"),
                 Text(route.Value, "AuthorizationPolicy"),
-                route.Value.TryGetProperty("Match", out var match) ? Text(match, "Path") : null))
+                route.Value.TryGetProperty("Match", out var match) ? Text(match, "Path") : null,
+                route.Value.TryGetProperty("Order", out var order) ? order.GetInt32() : null))
             .ToList();
         var clusters = proxy.GetProperty("Clusters").EnumerateObject()
             .Select(cluster => new GatewayCluster(
@@ -32,7 +33,7 @@ internal sealed record GatewayConfiguration(IReadOnlyList<GatewayRoute> Routes, 
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
-internal sealed record GatewayRoute(string Name, string? ClusterId, string? AuthorizationPolicy, string? Path);
+internal sealed record GatewayRoute(string Name, string? ClusterId, string? AuthorizationPolicy, string? Path, int? Order = null);
 
 internal sealed record GatewayCluster(string Name, IReadOnlyList<GatewayDestination> Destinations);
 

@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Samverkan.Web.Tests;
+
+/// <summary>The public registry as an anonymous visitor sees it: every main page accessible, small, in Swedish.</summary>
+public sealed class BrowsingTests(WebFixture fixture)
+{
+    [Theory]
+    [InlineData("/", "start")]
+    [InlineData("/sok?q=V%C3%A4sterbottens%20l%C3%A4ns%20landsting", "sok")]
+    [InlineData("/regioner", "regioner")]
+    [InlineData("/regioner/norra", "region-norra")]
+    [InlineData("/regioner/norra?asOf=2018-10-24", "region-norra-2018-10-24")]
+    [InlineData("/institutioner/region-vasterbotten", "institution-region-vasterbotten")]
+    [InlineData("/forum/fui-radet", "forum-fui-radet")]
+    [InlineData("/forum/utbildningsradet", "forum-utbildningsradet")]
+    [InlineData("/organisation/umea-universitet", "organisation-umea-universitet")]
+    [InlineData("/logga-in", "logga-in")]
+    [InlineData("/sidan-som-inte-finns", "sidan-finns-inte")]
+    public async Task Every_main_page_is_in_Swedish_accessible_and_under_300_KB(string path, string name)
+    {
+        await using var session = await fixture.SessionAsync();
+
+        await session.GotoAsync(path);
+
+        Assert.Equal("sv", await session.Page.GetAttributeAsync("html", "lang"));
+        Assert.Equal(1, await session.Page.Locator("h1").CountAsync());
+        Assert.Equal(1, await session.Page.Locator("main").CountAsync());
+        await session.CheckAsync(name);
+    }
+
+    [Fact]
+    public async Task A_search_finds_an_institution_by_its_former_name_and_says_so()
+    {
+        await using var session = await fixture.SessionAsync();
+        await session.GotoAsync("/");
+
+        await session.Page.GetByLabel("Sök bland forum").FillAsync("Västerbottens läns landsting");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();
+
+        var hit = session.Page.GetByRole(AriaRole.Link, new() { Name = "Region Västerbotten", Exact = true });
+        await hit.WaitForAsync();
+        Assert.Contains("tidigare namn: Västerbottens läns landsting", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await session.CheckAsync("sok-tidigare-namn");
+    }
+
+    [Fact]
+    public async Task Regions_are_listed_in_Swedish_order_with_å_ä_ö_after_z()
+    {
+        await using var session = await fixture.SessionAsync();
+        await session.GotoAsync("/regioner");
+
+        var names = await session.Page.Locator("main li a").AllInnerTextsAsync();
+
+        Assert.True(names.ToList().IndexOf("Sydöstra sjukvårdsregionen") < names.ToList().IndexOf("Södra sjukvårdsregionen"), string.Join(", ", names));
+    }
+
+    [Fact]
+    public async Task Norra_as_of_2018_10_24_says_the_date_in_Swedish_and_shows_FUI_rådet_as_its_primary_forum()
+    {
+        await using var session = await fixture.SessionAsync();
+        await session.GotoAsync("/regioner/norra");
+
+        await session.Page.GetByLabel("Visa registret som det såg ut den").FillAsync("2018-10-24");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
+
+        await session.Page.GetByText("Du ser registret som det såg ut den 24 oktober 2018.").WaitForAsync();
+        Assert.Contains("asOf=2018-10-24", session.Page.Url, StringComparison.Ordinal);
+        var primary = await session.Page.Locator("dt:has-text('Primärt forum') + dd").InnerTextAsync();
+        Assert.Contains("FUI-rådet", primary, StringComparison.Ordinal);
+        await session.CheckAsync("region-norra-som-den-var");
+    }
+}

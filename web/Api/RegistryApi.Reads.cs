@@ -1,0 +1,61 @@
+namespace Samverkan.Web.Api;
+
+/// <summary>The registry's public reads (anyone may make them; personal data only with a right to it).</summary>
+public sealed partial class RegistryApi
+{
+    public Task<IReadOnlyList<Region>> RegionsAsync(CancellationToken cancellationToken) =>
+        ListAsync<Region>("api/regions", cancellationToken);
+
+    public Task<Versioned<Region>?> RegionAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<Region>($"api/regions/{Escape(id)}", cancellationToken);
+
+    /// <summary>The region's county councils and universities with their coverage, as the registry stood on <paramref name="asOf"/> (today when null).</summary>
+    public Task<Versioned<RegionCoverage>?> RegionCoverageAsync(string id, DateOnly? asOf, CancellationToken cancellationToken) =>
+        GetAsync<RegionCoverage>($"api/regions/{Escape(id)}/coverage" + AsOf(asOf, '?'), cancellationToken);
+
+    /// <summary>Institutions whose current or former name matches <paramref name="query"/> (the API's <c>q</c>).</summary>
+    public Task<IReadOnlyList<Institution>> SearchInstitutionsAsync(string query, CancellationToken cancellationToken) =>
+        ListAsync<Institution>($"api/institutions?q={Escape(query)}", cancellationToken);
+
+    public Task<IReadOnlyList<Institution>> InstitutionsAsync(string? region, CancellationToken cancellationToken) =>
+        ListAsync<Institution>(region is null ? "api/institutions" : $"api/institutions?region={Escape(region)}", cancellationToken);
+
+    public Task<Versioned<Institution>?> InstitutionAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<Institution>($"api/institutions/{Escape(id)}", cancellationToken);
+
+    public Task<IReadOnlyList<Forum>> SearchForumsAsync(string query, CancellationToken cancellationToken) =>
+        ListAsync<Forum>($"api/forums?q={Escape(query)}", cancellationToken);
+
+    public Task<IReadOnlyList<Forum>> ForumsAsync(ForumFilter filter, string id, CancellationToken cancellationToken) =>
+        ListAsync<Forum>($"api/forums?{filter.ToString().ToLowerInvariant()}={Escape(id)}", cancellationToken);
+
+    public Task<Versioned<Forum>?> ForumAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<Forum>($"api/forums/{Escape(id)}", cancellationToken);
+
+    public Task<IReadOnlyList<Contact>> ContactsAsync(ContactFilter filter, string id, CancellationToken cancellationToken) =>
+        ListAsync<Contact>($"api/contacts?{filter.ToString().ToLowerInvariant()}={Escape(id)}", cancellationToken);
+
+    public Task<Versioned<Contact>?> ContactAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<Contact>($"api/contacts/{Escape(id)}", cancellationToken);
+
+    /// <summary>The API's stale-contact threshold (its default age), so the app calls stale what the API does.</summary>
+    public Task<Versioned<StaleContacts>?> StaleContactsAsync(CancellationToken cancellationToken) =>
+        GetAsync<StaleContacts>("api/contacts/stale", cancellationToken);
+
+    private static string AsOf(DateOnly? asOf, char separator) =>
+        asOf is { } date ? $"{separator}asOf={Formatting.Swedish.Date(date)}" : "";
+}
+
+public enum ForumFilter
+{
+    Region,
+    Institution,
+    Parent,
+}
+
+public enum ContactFilter
+{
+    Forum,
+    Institution,
+    Owner,
+}

@@ -1,0 +1,32 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Samverkan.Web.Api;
+
+/// <summary>
+/// The writes the pages make. Each sends the entity tag the user's form was read with in
+/// If-Match, so a change someone else made in between answers 412 and is never overwritten.
+/// </summary>
+public sealed partial class RegistryApi
+{
+    private static readonly MediaTypeHeaderValue MergePatch = new("application/merge-patch+json") { CharSet = "utf-8" };
+
+    /// <summary>A JSON Merge Patch (RFC 7396) of the forum: the members named change, <c>null</c> clears one.</summary>
+    public Task<WriteResult> PatchForumAsync(string id, JsonObject patch, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Patch, $"api/forums/{Escape(id)}", Patch(patch), etag, cancellationToken);
+
+    public Task<WriteResult> RecordMeetingAsync(string id, DateOnly on, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Post, $"api/forums/{Escape(id)}/meetings", Body(new JsonObject { ["on"] = Formatting.Swedish.Date(on) }), etag, cancellationToken);
+
+    public Task<WriteResult> PatchContactAsync(string id, JsonObject patch, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Patch, $"api/contacts/{Escape(id)}", Patch(patch), etag, cancellationToken);
+
+    /// <summary>Confirms the contact is still right: the API sets <c>verifiedOn</c> to today.</summary>
+    public Task<WriteResult> VerifyContactAsync(string id, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Post, $"api/contacts/{Escape(id)}/verify", null, etag, cancellationToken);
+
+    private static StringContent Patch(JsonObject patch) => new(patch.ToJsonString(), Encoding.UTF8, MergePatch);
+
+    private static StringContent Body(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Samverkan.Web.Formatting;
+
+/// <summary>
+/// The one place for how the app writes dates and orders names: Swedish (sv-SE). Dates in
+/// tables and fields as 2018-10-24, in running text as 24 oktober 2018; names in Swedish
+/// alphabetical order, å, ä and ö after z.
+/// </summary>
+public static class Swedish
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
+
+    public static readonly StringComparer Order = StringComparer.Create(Culture, CompareOptions.IgnoreCase);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } value ? Date(value) : "";
+
+    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    public static string LongDate(DateOnly? date) => date is { } value ? LongDate(value) : "";
+
+    public static IEnumerable<T> InSwedishOrder<T>(this IEnumerable<T> items, Func<T, string> name) => items.OrderBy(name, Order);
+
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}
