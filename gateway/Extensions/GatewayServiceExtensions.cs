@@ -26,6 +26,7 @@ public static class GatewayServiceExtensions
             }));
         builder.Services.AddSingleton<ServiceTopology>();
         builder.Services.AddHttpClient(ServicesClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.AddForwardedClientAddress();
         builder.AddClientRateLimits();
         builder.AddCrossOrigin();
         return builder;
