@@ -28,6 +28,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<ServiceTopology>();
         builder.Services.AddSingleton<SlowProbes>();
         builder.Services.AddHttpClient(ServicesClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.AddForwardedClientAddress();
         builder.AddClientRateLimits();
         builder.AddCrossOrigin();
         return builder;
