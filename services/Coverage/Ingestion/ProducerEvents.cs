@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Samverkan.Coverage.ReadModel;
 using Samverkan.Events;
 using Samverkan.Events.Dapr;
+using Samverkan.Events.Subscribing;
 
 namespace Samverkan.Coverage.Ingestion;
 
@@ -16,14 +18,18 @@ public static class ProducerEvents
     {
         foreach (var topic in Topics.All)
         {
-            app.MapTopicEvents(topic, (cloudEvent, context, ct) => HandleAsync(topic, cloudEvent, context.RequestServices, ct));
+            app.MapTopic(topic, (JsonElement data, HttpRequest request, CoverageReadModel model, RebuildService rebuild, CancellationToken ct) =>
+                HandleAsync(topic, data, request, model, rebuild, ct));
         }
         return app;
     }
 
-    private static async Task HandleAsync(string topic, CloudEvent cloudEvent, IServiceProvider services, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(
+        string topic, JsonElement data, HttpRequest request, CoverageReadModel model, RebuildService rebuild, CancellationToken ct)
     {
-        await services.GetRequiredService<RebuildService>().Loaded.WaitAsync(ct);
-        await services.GetRequiredService<CoverageReadModel>().ApplyEventAsync(topic, cloudEvent, ct);
+        var cloudEvent = IncomingEvent.From(request, data);
+        await rebuild.Loaded.WaitAsync(ct);
+        await model.ApplyEventAsync(topic, cloudEvent, ct);
+        return SubscriberExtensions.Success();
     }
 }
