@@ -19,22 +19,8 @@ public sealed class DaprEventTransport(DaprClient dapr, string pubSubName, ILogg
     {
         public string Name => $"dapr:{pubSubName}";
 
-        public async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(string topic, IReadOnlyList<OutgoingDelivery> events, CancellationToken cancellationToken)
-        {
-            var results = new List<DeliveryResult>(events.Count);
-            foreach (var (cloudEvent, json) in events)
-            {
-                var result = await PublishAsync(topic, cloudEvent, json, cancellationToken);
-                results.Add(result);
-                if (result.Outcome == DeliveryOutcome.Retry)
-                {
-                    // The later ones wait for this one, so the order per topic holds.
-                    results.AddRange(events.Skip(results.Count).Select(_ => result));
-                    break;
-                }
-            }
-            return results;
-        }
+        public async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(string topic, IReadOnlyList<OutgoingDelivery> events, CancellationToken cancellationToken) =>
+            await OneByOne.DeliverAsync(events, delivery => PublishAsync(topic, delivery.Event, delivery.Json, cancellationToken));
 
         private async Task<DeliveryResult> PublishAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken)
         {

@@ -107,9 +107,9 @@ internal sealed class OutboxRelay(
             var next = signal.Next;
             var batch = await store.QueryAsync(EventOutbox.Collection, new DocumentQuery(AfterId: SequenceId.Format(status.Delivered)), ct)
                 .Take(_options.BatchSize).ToListAsync(ct);
-            status.OldestUndelivered = batch.Count == 0 ? null : CloudEvent.Parse(batch[0].Json).Time;
             if (batch.Count == 0)
             {
+                status.OldestUndelivered = null;
                 await trimmer.TrimAsync(fenced, state.DeliveredEverywhere(destinationCount), idle: true, ct);
                 await SignalWaiting.WaitAnyAsync(_options.PollInterval, ct, next);
                 continue;

@@ -54,27 +54,19 @@ internal sealed class HttpSubscriberDestination(string app, IReadOnlyList<Uri> r
         }
     }
 
-    /// <summary>Dapr's single form, one request per event; after one not taken the later ones wait, so the order holds.</summary>
-    private async Task<DeliveryResult[]> PostEachAsync(HttpClient client, string route, IReadOnlyList<OutgoingDelivery> events, CancellationToken cancellationToken)
-    {
-        var results = new DeliveryResult[events.Count];
-        for (var i = 0; i < events.Count; i++)
+    /// <summary>Dapr's single form, one request per event.</summary>
+    private Task<DeliveryResult[]> PostEachAsync(HttpClient client, string route, IReadOnlyList<OutgoingDelivery> events, CancellationToken cancellationToken) =>
+        OneByOne.DeliverAsync(events, async delivery =>
         {
-            if (i > 0 && results[i - 1].Outcome == DeliveryOutcome.Retry)
-            {
-                results[i] = results[i - 1];
-                continue;
-            }
-            using var content = new StringContent(events[i].Json, Encoding.UTF8, CloudEvent.MediaType);
+            using var content = new StringContent(delivery.Json, Encoding.UTF8, CloudEvent.MediaType);
             using var response = await client.PostAsync(Under(route), content, cancellationToken);
-            results[i] = await SingleResultAsync(response, cancellationToken);
-            if (results[i].Outcome != DeliveryOutcome.Delivered)
+            var result = await SingleResultAsync(response, cancellationToken);
+            if (result.Outcome != DeliveryOutcome.Delivered)
             {
-                logger.LogWarning("{App} answered {Status} for {EventId} on {Route}", app, (int)response.StatusCode, events[i].Event.Id, route);
+                logger.LogWarning("{App} answered {Status} for {EventId} on {Route}", app, (int)response.StatusCode, delivery.Event.Id, route);
             }
-        }
-        return results;
-    }
+            return result;
+        });
 
     /// <summary>
     /// Dapr's bulk form: every event in one request, answered with a status per entry (an entry
