@@ -12,6 +12,8 @@ builder.AddServiceDefaults();
 builder.AddGatewayServices();
 
 var app = builder.Build();
+// Before anything reads the client's address (the per-address limits): behind a trusted proxy, it is the forwarded one.
+app.UseForwardedClientAddress();
 // First, so every answer carries the headers: errors, refusals and the services' answers alike.
 app.UseSecurityHeaders();
 // The gateway's own answers (health, the API reference page, audit); a service's answer comes

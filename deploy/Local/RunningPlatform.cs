@@ -241,9 +241,11 @@ public sealed class RunningPlatform : IAsyncDisposable
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
-        foreach (var service in Topology.Services)
+        // Every service's logical gRPC address resolves to its first replica (service discovery's
+        // configuration provider); the processes' own settings name only the logical addresses.
+        foreach (var (key, value) in Topology.ServiceDiscoveryEntries(service => GrpcUrl(service.Name)))
         {
-            environment[$"Services__{service.ConfigName}__Grpc"] = GrpcUrl(service.Name).ToString().TrimEnd('/');
+            environment[key] = value;
         }
         // Producers relay their events straight to the apps that subscribe (the embedded stand-in
         // for Dapr pub/sub); each app's /dapr/subscribe says which topics it takes.

@@ -2,8 +2,8 @@ namespace Samverkan.Local;
 
 /// <summary>
 /// One process of the platform. <see cref="GrpcPort"/> is null for the gateway, which has no
-/// internal endpoint. <see cref="ConfigName"/> is the key other services use in
-/// <c>Services:{ConfigName}:Grpc</c>. <see cref="Calls"/> names the services whose gRPC
+/// internal endpoint. <see cref="ConfigName"/> is the key other processes use in
+/// <c>GrpcClients:{ConfigName}</c> for its <see cref="GrpcAddress"/>. <see cref="Calls"/> names the services whose gRPC
 /// contracts it uses for its own work (the API key directory comes on top, see
 /// <see cref="Topology.GrpcClientsOf"/>, unless <see cref="ChecksApiKeys"/> is false).
 /// </summary>
@@ -15,6 +15,13 @@ public sealed record ServiceDefinition(string Name, string ProjectName, string P
     public string ProjectPath => $"{ProjectDirectory}/{ProjectName}.csproj";
 
     public IReadOnlyList<string> Calls { get; init; } = [];
+
+    /// <summary>
+    /// The logical address other processes name in their configuration: the endpoint
+    /// <see cref="Topology.GrpcEndpoint"/> of this service, which Microsoft.Extensions.ServiceDiscovery
+    /// resolves from <c>Services:{Name}:grpc:0</c> (see <see cref="Topology.ServiceDiscoveryEntries"/>).
+    /// </summary>
+    public string GrpcAddress => $"http://_{Topology.GrpcEndpoint}.{Name}";
 
     /// <summary>False for the web app: it accepts no API keys (it signs people in and calls the API through the gateway).</summary>
     public bool ChecksApiKeys { get; init; } = true;
@@ -52,10 +59,25 @@ public static class Topology
     /// <summary>
     /// Every service <paramref name="process"/> reaches over gRPC: what it <see cref="ServiceDefinition.Calls"/>,
     /// and Subscriptions' API key directory for every process but Subscriptions itself, since each
-    /// checks a partner's key again (docs/security.md). Each needs <c>Services:{ConfigName}:Grpc</c>.
+    /// checks a partner's key again (docs/security.md). Each needs <c>GrpcClients:{ConfigName}</c>.
     /// </summary>
     public static IReadOnlyList<ServiceDefinition> GrpcClientsOf(ServiceDefinition process) =>
         [.. process.Calls.Select(Find), .. process == Subscriptions || !process.ChecksApiKeys ? [] : new[] { Subscriptions }];
+
+    /// <summary>The name of every service's gRPC endpoint, in its logical address and in service discovery's keys.</summary>
+    public const string GrpcEndpoint = "grpc";
+
+    /// <summary>
+    /// What resolves every service's <see cref="ServiceDefinition.GrpcAddress"/>, as environment
+    /// variables for service discovery's configuration provider (<c>Services__forums__grpc__0</c>):
+    /// the launcher sets these with its ports, and tye.yaml and the Kubernetes manifests are
+    /// checked against them (tests/Deployment.Tests).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ServiceDiscoveryEntries(Func<ServiceDefinition, Uri> grpcUrl) =>
+        Services.ToDictionary(ServiceDiscoveryKey, service => grpcUrl(service).ToString().TrimEnd('/'));
+
+    /// <summary>The environment variable that holds the first endpoint of <paramref name="service"/>'s gRPC address.</summary>
+    public static string ServiceDiscoveryKey(ServiceDefinition service) => $"Services__{service.Name}__{GrpcEndpoint}__0";
 
     public static ServiceDefinition Find(string name) =>
         All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))

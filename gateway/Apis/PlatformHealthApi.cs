@@ -14,8 +14,9 @@ namespace Samverkan.Gateway.Apis;
 /// <summary>
 /// <c>/health</c> is the platform's readiness, the worst state of any destination of any cluster:
 /// each destination's own <c>/health</c> status (<c>Healthy</c>, <c>Degraded</c>, <c>Unhealthy</c>,
-/// spelt as every service spells it), or <c>Unreachable</c> when it does not answer within the
-/// probe timeout. 200 while the platform is Healthy or Degraded (it serves), otherwise 503, as
+/// spelt as every service spells it), <c>Slow</c> (Degraded) when it did not answer within the
+/// probe timeout, or <c>Unreachable</c> when it refuses the connection or let
+/// <see cref="SlowProbes.UnreachableAfter"/> probes in a row time out. 200 while the platform is Healthy or Degraded (it serves), otherwise 503, as
 /// each service answers its own. <c>/alive</c> is the gateway process alone.
 /// </summary>
 public static class PlatformHealthApi
@@ -24,6 +25,7 @@ public static class PlatformHealthApi
     public static readonly ApiTag Tag = new("Platform", "The gateway's own endpoints: the platform's health and the audit trails of every service, merged.");
 
     private const string Unreachable = "Unreachable";
+    private const string Slow = "Slow";
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder app)
@@ -39,13 +41,13 @@ public static class PlatformHealthApi
     }
 
     private static async Task<JsonHttpResult<PlatformHealth>> GetPlatformHealth(
-        ServiceTopology topology, IHttpClientFactory clients, HttpContext context, CancellationToken cancellationToken)
+        ServiceTopology topology, SlowProbes slow, IHttpClientFactory clients, HttpContext context, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(GatewayServiceExtensions.ServicesClient);
         // Probes are not traced: the incoming /health is filtered out of traces too, so these
         // would only show up as orphan spans every few seconds.
         using var untraced = SuppressInstrumentationScope.Begin();
-        var services = await Task.WhenAll(topology.Services.Select(service => ProbeServiceAsync(client, topology, service, cancellationToken)));
+        var services = await Task.WhenAll(topology.Services.Select(service => ProbeServiceAsync(client, topology, slow, service, cancellationToken)));
         var status = Worst(services.Select(service => service.Level));
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Json(
@@ -54,15 +56,15 @@ public static class PlatformHealthApi
     }
 
     private static async Task<(HealthStatus Level, ServiceHealth Health)> ProbeServiceAsync(
-        HttpClient client, ServiceTopology topology, string service, CancellationToken cancellationToken)
+        HttpClient client, ServiceTopology topology, SlowProbes slow, string service, CancellationToken cancellationToken)
     {
-        var destinations = await Task.WhenAll(topology.Destinations(service).Select(destination => ProbeAsync(client, destination, cancellationToken)));
+        var destinations = await Task.WhenAll(topology.Destinations(service).Select(destination => ProbeAsync(client, slow, destination, cancellationToken)));
         var level = Worst(destinations.Select(destination => destination.Level));
         return (level, new ServiceHealth(service, level.ToString(), destinations.Select(destination => destination.Health).ToList()));
     }
 
     private static async Task<(HealthStatus Level, DestinationHealth Health)> ProbeAsync(
-        HttpClient client, ServiceDestination destination, CancellationToken cancellationToken)
+        HttpClient client, SlowProbes slow, ServiceDestination destination, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -71,10 +73,18 @@ public static class PlatformHealthApi
         {
             using var response = await client.GetAsync(destination.Resolve("/health"), timeout.Token);
             var level = await ReportedStatusAsync(response, timeout.Token);
+            slow.Reset(destination.Address);
             return (level, new DestinationHealth(destination.Name, level.ToString(), (int)response.StatusCode, Elapsed(started)));
         }
-        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            return slow.TimedOut(destination.Address)
+                ? (HealthStatus.Unhealthy, new DestinationHealth(destination.Name, Unreachable, null, Elapsed(started)))
+                : (HealthStatus.Degraded, new DestinationHealth(destination.Name, Slow, null, Elapsed(started)));
+        }
+        catch (HttpRequestException)
+        {
+            slow.Reset(destination.Address);
             return (HealthStatus.Unhealthy, new DestinationHealth(destination.Name, Unreachable, null, Elapsed(started)));
         }
     }
@@ -109,7 +119,7 @@ public static class PlatformHealthApi
 }
 
 // Statuses are strings spelt as ASP.NET Core's HealthStatus, as every service's /health spells
-// them, plus Unreachable for a destination that did not answer. Destination addresses stay out
+// them, plus Slow and Unreachable for a destination that did not answer (see SlowProbes). Destination addresses stay out
 // of the body: /health is public and the internal topology is not.
 public sealed record PlatformHealth(string Status, IReadOnlyList<ServiceHealth> Services);
 

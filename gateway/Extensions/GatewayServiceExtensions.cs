@@ -1,3 +1,4 @@
+using Samverkan.Gateway.Apis;
 using Samverkan.Gateway.Security;
 using Samverkan.Gateway.Topology;
 using Samverkan.ServiceDefaults.Protocol;
@@ -25,7 +26,9 @@ public static class GatewayServiceExtensions
                 return ValueTask.CompletedTask;
             }));
         builder.Services.AddSingleton<ServiceTopology>();
+        builder.Services.AddSingleton<SlowProbes>();
         builder.Services.AddHttpClient(ServicesClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.AddForwardedClientAddress();
         builder.AddClientRateLimits();
         builder.AddCrossOrigin();
         return builder;

@@ -3,63 +3,62 @@ using Samverkan.Local;
 
 namespace Samverkan.Deployment.Tests;
 
+/// <summary>
+/// Each process names the services it calls by logical address (GrpcClients), never by host and
+/// port; what resolves them is set by the launcher, tye.yaml and the Kubernetes manifests
+/// (TyeYamlTests and KubernetesManifestTests check theirs), all from the one topology.
+/// </summary>
 public sealed class ServiceAddressTests
 {
+    /// <summary>
+    /// Each process's own configuration (what Tye, <c>dotnet run</c> or a container starts from,
+    /// without the launcher's settings) names every gRPC service it calls, API key directory
+    /// included, by that service's logical address, and nothing else (Topology.GrpcClientsOf).
+    /// </summary>
     [Fact]
-    public void Every_grpc_client_address_is_the_grpc_port_of_the_service_it_names()
+    public void Every_process_s_own_settings_name_each_service_it_calls_by_its_logical_address_and_no_other()
     {
-        var services = Repository.ServiceProjects().ToDictionary(project => project.Folder, StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
-        foreach (var consumer in services.Values)
+        foreach (var process in Topology.All)
         {
-            using var settings = Repository.AppSettingsOf(consumer.ProjectPath);
-            if (!settings.RootElement.TryGetProperty("Services", out var clients))
-            {
-                continue;
-            }
-            foreach (var client in clients.EnumerateObject())
-            {
-                if (!client.Value.TryGetProperty("Grpc", out var address))
-                {
-                    continue;
-                }
-                if (!services.TryGetValue(client.Name, out var owner))
-                {
-                    problems.Add($"{consumer.Folder}: Services:{client.Name} names no service");
-                    continue;
-                }
-                var port = new Uri(address.GetString()!).Port;
-                var grpcPort = Repository.KestrelEndpointsOf(owner.ProjectPath).TryGetValue("Grpc", out var grpc) ? grpc.Port : (int?)null;
-                if (port != grpcPort)
-                {
-                    problems.Add($"{consumer.Folder}: Services:{client.Name}:Grpc is port {port}, {owner.Folder} serves gRPC on {grpcPort}");
-                }
-            }
+            var configured = GrpcResolution.ClientsOf(process);
+            var needed = Topology.GrpcClientsOf(process).ToDictionary(service => service.ConfigName, service => service.GrpcAddress, StringComparer.OrdinalIgnoreCase);
+            problems.AddRange(needed.Where(client => configured.GetValueOrDefault(client.Key) != client.Value)
+                .Select(client => $"{process.Name}: GrpcClients:{client.Key} is {configured.GetValueOrDefault(client.Key) ?? "not set"}, expected {client.Value}"));
+            problems.AddRange(configured.Keys.Except(needed.Keys, StringComparer.OrdinalIgnoreCase)
+                .Select(name => $"{process.Name}: GrpcClients:{name} is set, but the topology says it does not call {name}"));
         }
 
         Assert.Empty(problems);
     }
 
-    /// <summary>
-    /// Each process's own configuration (what Tye, <c>dotnet run</c> or a container starts from,
-    /// without the launcher's settings) names every gRPC service it calls, API key directory
-    /// included, and nothing else (Topology.GrpcClientsOf).
-    /// </summary>
+    /// <summary>A host and port in a process's own settings would win over every deployment's resolution, and differ between them.</summary>
     [Fact]
-    public void Every_process_s_own_settings_address_each_service_it_calls_over_grpc_and_no_other()
+    public void No_process_s_own_settings_resolve_a_service_address_themselves()
     {
-        var problems = new List<string>();
-        foreach (var process in Topology.All)
+        var resolving = Topology.All.Where(process =>
         {
             using var settings = Repository.AppSettingsOf(process.ProjectPath);
-            var configured = settings.RootElement.TryGetProperty("Services", out var clients)
-                ? clients.EnumerateObject().Where(client => client.Value.TryGetProperty("Grpc", out _)).Select(client => client.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
-                : [];
-            var needed = Topology.GrpcClientsOf(process).Select(service => service.ConfigName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            problems.AddRange(needed.Except(configured).Select(name => $"{process.Name}: calls {name} but its appsettings.json has no Services:{name}:Grpc"));
-            problems.AddRange(configured.Except(needed).Select(name => $"{process.Name}: Services:{name}:Grpc is set, but the topology says it does not call {name}"));
-        }
+            return settings.RootElement.TryGetProperty("Services", out _);
+        });
+
+        Assert.Empty(resolving.Select(process => process.Name));
+    }
+
+    [Fact]
+    public void Every_logical_address_resolves_in_the_launcher_to_the_grpc_endpoint_its_service_listens_on()
+    {
+        var environment = Topology.ServiceDiscoveryEntries(service => new Uri($"http://127.0.0.1:{service.GrpcPort}/"));
+
+        var problems = Topology.All.SelectMany(process => GrpcResolution.Problems("launcher", process, environment, ListenedGrpcUrl));
 
         Assert.Empty(problems);
+    }
+
+    // The gRPC endpoint in the service's own Kestrel settings, which must also be the topology's port.
+    private static string ListenedGrpcUrl(ServiceDefinition service)
+    {
+        var listened = Repository.KestrelEndpointsOf(service.ProjectPath).TryGetValue("Grpc", out var grpc) ? grpc.Port : (int?)null;
+        return listened == service.GrpcPort ? $"http://127.0.0.1:{listened}" : $"(Kestrel gRPC port {listened}, topology {service.GrpcPort})";
     }
 }

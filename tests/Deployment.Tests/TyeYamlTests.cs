@@ -1,4 +1,5 @@
 using Samverkan.Deployment.Tests.Support;
+using Samverkan.Local;
 
 namespace Samverkan.Deployment.Tests;
 
@@ -89,6 +90,26 @@ public sealed class TyeYamlTests
         Assert.Empty(problems);
     }
 
+    /// <summary>Tye sets no service discovery entries of its own: each project's env must resolve what it calls.</summary>
+    [Fact]
+    public void Every_logical_address_a_project_names_resolves_in_its_tye_env_to_the_grpc_binding_of_the_service_it_names()
+    {
+        var problems = new List<string>();
+        foreach (var process in Topology.All)
+        {
+            var service = _tye.Projects.FirstOrDefault(service => service.Project == process.ProjectPath);
+            if (service is null)
+            {
+                problems.Add($"{process.ProjectPath} is not in tye.yaml");
+                continue;
+            }
+            var environment = service.Env.Where(variable => variable.Value is not null).ToDictionary(variable => variable.Name, variable => variable.Value!);
+            problems.AddRange(GrpcResolution.Problems("tye.yaml", process, environment, GrpcBindingUrl));
+        }
+
+        Assert.Empty(problems);
+    }
+
     [Fact]
     public void Tye_yaml_runs_every_project_with_dapr_and_mongodb_beside_them()
     {
@@ -98,4 +119,9 @@ public sealed class TyeYamlTests
         Assert.Contains(mongo.Bindings, binding => binding.Port == 27017);
         Assert.Contains(_tye.Projects, service => service.Project == GatewayConfiguration.ProjectPath);
     }
+
+    private string GrpcBindingUrl(ServiceDefinition owner) =>
+        _tye.Projects.FirstOrDefault(service => service.Name == owner.Name)?.Bindings.FirstOrDefault(binding => binding.Name == "grpc")?.Port is { } port
+            ? $"http://127.0.0.1:{port}"
+            : $"(no grpc binding of {owner.Name} in tye.yaml)";
 }

@@ -14,6 +14,12 @@ public sealed class HardenedGatewayFixture : IAsyncLifetime
     public const int FailedAuthenticationsPerMinute = 5;
     public const string AllowedOrigin = "https://portal.samverkan.test";
 
+    /// <summary>
+    /// The one proxy whose forwarded headers the gateway believes (ForwardedHeaders:KnownProxies),
+    /// as an Ingress controller would be. Outside 127.0.1.0-127.0.254.255, where tests pick their own client addresses.
+    /// </summary>
+    public static readonly System.Net.IPAddress KnownProxy = System.Net.IPAddress.Parse("127.0.0.77");
+
     private readonly TemporaryDirectory data = new("hardened");
     private readonly List<HttpClient> clients = [];
     private RunningPlatform? platform;
@@ -67,6 +73,7 @@ public sealed class HardenedGatewayFixture : IAsyncLifetime
                 ["RateLimits__PermitsPerMinute"] = PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["RateLimits__FailedAuthenticationsPerMinute"] = FailedAuthenticationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Cors__AllowedOrigins__0"] = AllowedOrigin,
+                ["ForwardedHeaders__KnownProxies__0"] = KnownProxy.ToString(),
             },
         });
     }

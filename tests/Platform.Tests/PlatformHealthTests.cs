@@ -54,7 +54,7 @@ public sealed class PlatformHealthTests(LaggingPlatformFixture fixture) : IClass
 
         var (status, body) = await HealthAsync(until: body => Status(body) == "Degraded");
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(status == HttpStatusCode.OK, $"The platform answered {(int)status}: {body}\n{await UnhealthyDetailsAsync(body)}");
         var institutions = body.GetProperty("services").EnumerateArray().Single(service => service.GetProperty("name").GetString() == "institutions");
         Assert.Equal("Degraded", Status(institutions));
         Assert.Equal("Degraded", Status(institutions.GetProperty("destinations")[0]));
@@ -86,6 +86,36 @@ public sealed class PlatformHealthTests(LaggingPlatformFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_service_that_stops_answering_is_Slow_and_then_Unreachable_on_the_third_probe_in_a_row()
+    {
+        // SIGSTOP keeps the port open (the kernel still accepts connections) while nothing answers:
+        // a service too busy to answer, not one that is down.
+        var regions = fixture.Platform.ProcessIdOf("regions") ?? throw new InvalidOperationException("regions is not running.");
+        Signal(regions, "STOP");
+        var answers = new List<(HttpStatusCode, string?)>();
+        var bodies = new List<JsonElement>();
+        try
+        {
+            for (var probe = 0; probe < ProbesBeforeUnreachable; probe++)
+            {
+                var (status, body) = await HealthAsync(until: _ => true);
+                answers.Add((status, Status(Destination(body, "regions"))));
+                bodies.Add(body);
+            }
+        }
+        finally
+        {
+            Signal(regions, "CONT");
+        }
+
+        (HttpStatusCode, string?)[] expected = [(HttpStatusCode.OK, "Slow"), (HttpStatusCode.OK, "Slow"), (HttpStatusCode.ServiceUnavailable, "Unreachable")];
+        Assert.True(expected.SequenceEqual(answers),
+            $"Expected {string.Join(", ", expected)}, saw {string.Join(", ", answers)}: {bodies[0]}\n{await UnhealthyDetailsAsync(bodies[0])}");
+        var (_, recovered) = await HealthAsync(until: body => Status(Destination(body, "regions")) is "Healthy" or "Degraded");
+        Assert.True(Status(Destination(recovered, "regions")) is "Healthy" or "Degraded", $"regions did not recover: {recovered}");
+    }
+
+    [Fact]
     public async Task The_gateway_starts_while_a_service_is_unhealthy_since_its_health_is_the_platforms()
     {
         fixture.Platform.Kill("regions");
@@ -105,7 +135,37 @@ public sealed class PlatformHealthTests(LaggingPlatformFixture fixture) : IClass
         }
     }
 
+    // The gateway's SlowProbes.UnreachableAfter, as a caller reads it in gateway/README.md.
+    private const int ProbesBeforeUnreachable = 3;
+
     private static string? Status(JsonElement element) => element.GetProperty("status").GetString();
+
+    private static JsonElement Destination(JsonElement health, string service) =>
+        health.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == service).GetProperty("destinations")[0];
+
+    /// <summary>Each unhealthy service's own /health and what it logged about refusals: why, when the platform is not as expected.</summary>
+    private async Task<string> UnhealthyDetailsAsync(JsonElement health)
+    {
+        using var direct = new HttpClient();
+        var details = new List<string>();
+        foreach (var service in health.GetProperty("services").EnumerateArray().Where(s => Status(s) == "Unhealthy"))
+        {
+            var name = service.GetProperty("name").GetString()!;
+            // An unhealthy service answers 503 with the reason in its body: read it whatever the status.
+            using var response = await direct.GetAsync(new Uri(fixture.Platform.RestUrl(name), "health"));
+            var own = await response.Content.ReadAsStringAsync();
+            var refusals = fixture.Platform.OutputOf(name).Split('\n').Where(line => line.Contains("refused", StringComparison.OrdinalIgnoreCase) || line.Contains("answered", StringComparison.OrdinalIgnoreCase));
+            details.Add($"{name}: {own}\n  {string.Join("\n  ", refusals.TakeLast(5))}");
+        }
+        return string.Join("\n", details);
+    }
+
+    private static void Signal(int processId, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", processId.ToString()]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
 
     /// <summary>The gateway's /health, polled for up to 30 s until <paramref name="until"/> holds (the last answer otherwise).</summary>
     private async Task<(HttpStatusCode Status, JsonElement Body)> HealthAsync(Func<JsonElement, bool> until)

@@ -19,7 +19,10 @@ public sealed class DaprEventTransport(DaprClient dapr, string pubSubName, ILogg
     {
         public string Name => $"dapr:{pubSubName}";
 
-        public async Task<DeliveryResult> DeliverAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(string topic, IReadOnlyList<OutgoingDelivery> events, CancellationToken cancellationToken) =>
+            await OneByOne.DeliverAsync(events, delivery => PublishAsync(topic, delivery.Event, delivery.Json, cancellationToken));
+
+        private async Task<DeliveryResult> PublishAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken)
         {
             try
             {

@@ -19,7 +19,8 @@ public static class SubscriberExtensions
     }
 
     /// <summary>
-    /// A topic route, with the topic's dead-letter topic for events it refuses (answers DROP). It
+    /// A topic route in Dapr's single form (one CloudEvent per request, its data as the body),
+    /// with the topic's dead-letter topic for events it refuses (answers DROP). It
     /// takes deliveries only with the app API token when one is configured (<see cref="AppApiToken"/>),
     /// and events up to <see cref="EventLimits.MaxEventBytes"/> whatever the public request limit is.
     /// </summary>

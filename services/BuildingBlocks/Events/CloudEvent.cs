@@ -24,6 +24,9 @@ public sealed record CloudEvent(
 {
     public const string MediaType = "application/cloudevents+json";
 
+    /// <summary>Many events in one request: Dapr's bulk delivery to an app (<c>Transports/BulkMessage</c>).</summary>
+    public const string BatchMediaType = "application/cloudevents-batch+json";
+
     /// <summary>Å, ä, ö and '+' as themselves: attribute text reaches subscribers' headers unescaped.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.General)
     {

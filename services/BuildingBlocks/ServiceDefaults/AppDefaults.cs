@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +9,7 @@ namespace Samverkan.ServiceDefaults;
 
 /// <summary>
 /// What a process that is no API service (the web app) shares with the others: telemetry, the
-/// launcher's instance header on /health, no Server header, and /health and /alive answered as
+/// launcher's instance header on /health, no Server header, and /health, /ready and /alive answered as
 /// every service answers them. Not the API's authentication, JSON rules or problem details: such
 /// a process signs its users in itself and reaches the services through the gateway only.
 /// </summary>
@@ -19,22 +18,17 @@ public static class AppDefaults
     public static IHostApplicationBuilder AddAppDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
         builder.Services.AddTransient<IStartupFilter, PlatformInstance>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         return builder;
     }
 
-    /// <summary>/health (readiness: every check) and /alive (the process alone), in the services' JSON shape.</summary>
+    /// <summary>/health, /ready and /alive as every service answers them (<see cref="HealthEndpoints"/>).</summary>
     public static WebApplication MapAppHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || check.Tags.Contains("live"),
-            ResponseWriter = HealthResponse.WriteAsync,
-        });
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapSamverkanHealth();
         return app;
     }
 }

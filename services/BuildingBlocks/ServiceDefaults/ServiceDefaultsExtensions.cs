@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -26,7 +25,7 @@ namespace Samverkan.ServiceDefaults;
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
-    public const string ReadyTag = "ready";
+    public const string ReadyTag = HealthEndpoints.ReadyTag;
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -36,7 +35,7 @@ public static class ServiceDefaultsExtensions
 
         var services = builder.Services;
         services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddSamverkanCompression();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -96,12 +95,7 @@ public static class ServiceDefaultsExtensions
         app.UseAcceptedContentTypes();
         app.MapOpenApi();
         app.MapGrpcHealthChecksService();
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live"),
-            ResponseWriter = HealthResponse.WriteAsync,
-        });
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapSamverkanHealth();
         return app;
     }
 }

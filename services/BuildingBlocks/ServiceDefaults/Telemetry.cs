@@ -34,7 +34,7 @@ internal static class Telemetry
                 .AddSource("Samverkan.*")
                 // Health probes are noise in traces.
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
-                    !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/alive"))
+                    !HealthEndpoints.Paths.Any(path => context.Request.Path.StartsWithSegments(path)))
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation());
 

@@ -64,6 +64,11 @@ public sealed class CoverageReadModel(ReadModelStore store, TimeProvider clock, 
             Swap(next.With(positions: next.Positions.SetItem(topic, moved), changedAt: now));
             return true;
         }
+        catch
+        {
+            await ResyncAsync();
+            throw;
+        }
         finally
         {
             _writer.Release();
@@ -124,6 +129,11 @@ public sealed class CoverageReadModel(ReadModelStore store, TimeProvider clock, 
             logger.LogInformation("Snapshot of {Topic} at position {Position} applied: {Items} items, {Writes} written",
                 topic, at, seen.Count, written);
         }
+        catch
+        {
+            await ResyncAsync();
+            throw;
+        }
         finally
         {
             _writer.Release();
@@ -149,6 +159,27 @@ public sealed class CoverageReadModel(ReadModelStore store, TimeProvider clock, 
             writes.Clear();
         }
         return count;
+    }
+
+    /// <summary>
+    /// After a failure partway (the snapshot's stream broke after its first commits, or a commit
+    /// whose outcome is unknown) memory may be behind the store, and every later write would then
+    /// conflict on a version memory does not know: read the state back from the store. Not
+    /// cancellable, since what failed may have been the cancellation itself. Called holding the writer.
+    /// </summary>
+    private async Task ResyncAsync()
+    {
+        try
+        {
+            var stored = await store.LoadAsync(clock.GetUtcNow(), CancellationToken.None);
+            // As the next version, so the count of changes only grows.
+            Swap(Current.With(stored.Regions, stored.Institutions, stored.Forums, stored.Contacts, stored.Positions, stored.ContactStaleAfterMonths));
+        }
+        catch (Exception e)
+        {
+            // The store is failing too: the next write's conflict brings the next attempt here.
+            logger.LogError(e, "Reading the read model back from the store failed");
+        }
     }
 
     private DocumentWrite Write(ProducerPosition current, ProducerPosition next) =>

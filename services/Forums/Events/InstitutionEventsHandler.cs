@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Events;
 using Samverkan.Events.Dapr;
 using Samverkan.Events.Subscribing;
@@ -16,29 +14,27 @@ public static class InstitutionEventsHandler
 {
     public static IEndpointRouteBuilder MapInstitutionEvents(this IEndpointRouteBuilder app)
     {
-        app.MapTopic(Topics.Institutions, HandleAsync);
+        app.MapTopicEvents(Topics.Institutions, HandleAsync);
         return app;
     }
 
-    private static async Task<Ok<TopicStatus>> HandleAsync(
-        JsonElement data, HttpRequest request, DocumentCollection<InstitutionNameCopy> names, CancellationToken ct)
+    private static async Task HandleAsync(CloudEvent cloudEvent, HttpContext context, CancellationToken ct)
     {
-        var cloudEvent = IncomingEvent.From(request, data);
         if (!InstitutionEvents.All.Contains(cloudEvent.Type))
         {
             // A type added after this build: the name copy cannot know what its data means.
-            return SubscriberExtensions.Success();
+            return;
         }
+        var names = context.RequestServices.GetRequiredService<DocumentCollection<InstitutionNameCopy>>();
         var sequence = cloudEvent.Sequence is { } text ? CloudEventSequence.Parse(text) : 0;
-        var institution = InstitutionEventData.Read(data);
+        var institution = InstitutionEventData.Read(cloudEvent.Data);
         var copy = new InstitutionNameCopy(cloudEvent.Subject, institution.Name, institution.Abbreviation, sequence);
         var current = await names.GetAsync(copy.Id, ct);
         if (current is not null && current.Value.Sequence >= sequence)
         {
-            return SubscriberExtensions.Success();
+            return;
         }
         var write = current is null ? names.Insert(copy) : names.Replace(copy, current.Version);
         await ProcessedEvents.ApplyOnceAsync(names.Store, cloudEvent.Id, [write], ct);
-        return SubscriberExtensions.Success();
     }
 }

@@ -21,8 +21,7 @@ public sealed class ChangeFeed(IDocumentStore store, FeedSignal signal, FeedTele
     public async Task<bool> AppendAsync(CloudEvent cloudEvent, CancellationToken ct)
     {
         var redactions = await PersonalDataErasure.RedactionsAsync(store, cloudEvent, ct);
-        var append = new AppendDocument(Collection, cloudEvent.ToJson(), [PersonalDataErasure.SubjectTag(cloudEvent.Source, cloudEvent.Subject)]);
-        var appended = await ProcessedEvents.ApplyOnceAsync(store, cloudEvent.Id, [.. redactions, append], ct);
+        var appended = await ProcessedEvents.ApplyOnceAsync(store, cloudEvent.Id, [.. redactions, Append(cloudEvent)], ct);
         if (appended && redactions.Count > 0)
         {
             await store.ForgetOldVersionsAsync(ct);
@@ -34,6 +33,49 @@ public sealed class ChangeFeed(IDocumentStore store, FeedSignal signal, FeedTele
         }
         return appended;
     }
+
+    /// <summary>
+    /// A bulk of events in the order given, each run between erasures in one transaction. An
+    /// erasure goes on its own: it redacts what the feed holds of its contact, so every event
+    /// before it must have committed first.
+    /// </summary>
+    public async Task AppendAllAsync(IReadOnlyList<CloudEvent> events, CancellationToken ct)
+    {
+        var run = new List<CloudEvent>();
+        foreach (var cloudEvent in events)
+        {
+            if (!PersonalDataErasure.Redacts(cloudEvent))
+            {
+                run.Add(cloudEvent);
+                continue;
+            }
+            await AppendRunAsync(run, ct);
+            run.Clear();
+            await AppendAsync(cloudEvent, ct);
+        }
+        await AppendRunAsync(run, ct);
+    }
+
+    private async Task AppendRunAsync(IReadOnlyList<CloudEvent> run, CancellationToken ct)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+        var applied = await ProcessedEvents.ApplyAllOnceAsync(store, [.. run.Select(e => (e.Id, (IReadOnlyList<DocumentWrite>)[Append(e)]))], ct);
+        var now = clock.GetUtcNow();
+        foreach (var (cloudEvent, _) in run.Zip(applied).Where(pair => pair.Second))
+        {
+            telemetry.Appended(cloudEvent, now);
+        }
+        if (applied.Any(a => a))
+        {
+            signal.Pulse();
+        }
+    }
+
+    private static AppendDocument Append(CloudEvent cloudEvent) =>
+        new(Collection, cloudEvent.ToJson(), [PersonalDataErasure.SubjectTag(cloudEvent.Source, cloudEvent.Subject)]);
 
     /// <summary>
     /// Up to <paramref name="limit"/> entries after <paramref name="after"/> that match, looking

@@ -1,14 +1,12 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Samverkan.Events;
 using Samverkan.Events.Dapr;
-using Samverkan.Events.Subscribing;
 
 namespace Samverkan.Subscriptions.Feed;
 
 /// <summary>
 /// Takes every producer's events into the feed: one topic route per producing service, in
-/// Dapr's programming model. A redelivered event answers SUCCESS without a second entry;
+/// Dapr's programming model, a bulk committed in one transaction (<see cref="ChangeFeed.AppendAllAsync"/>).
+/// A redelivered event answers SUCCESS without a second entry;
 /// anything that fails answers an error, so the sender retries and nothing is dropped.
 /// </summary>
 public static class ChangeIngestion
@@ -17,14 +15,8 @@ public static class ChangeIngestion
     {
         foreach (var topic in Topics.All)
         {
-            app.MapTopic(topic, HandleAsync);
+            app.MapTopicBatches(topic, (events, context, ct) => context.RequestServices.GetRequiredService<ChangeFeed>().AppendAllAsync(events, ct));
         }
         return app;
-    }
-
-    private static async Task<Ok<TopicStatus>> HandleAsync(JsonElement data, HttpRequest request, ChangeFeed feed, CancellationToken ct)
-    {
-        await feed.AppendAsync(IncomingEvent.From(request, data), ct);
-        return SubscriberExtensions.Success();
     }
 }

@@ -19,9 +19,12 @@ public static class PersonalDataErasure
 {
     public static string SubjectTag(string source, string subject) => $"subject:{source}|{subject}";
 
+    /// <summary>Whether <paramref name="cloudEvent"/> redacts earlier events (an erasure).</summary>
+    public static bool Redacts(CloudEvent cloudEvent) => cloudEvent.Type == ContactEvents.Erased;
+
     public static async Task<IReadOnlyList<DocumentWrite>> RedactionsAsync(IDocumentStore store, CloudEvent cloudEvent, CancellationToken ct)
     {
-        if (cloudEvent.Type != ContactEvents.Erased)
+        if (!Redacts(cloudEvent))
         {
             return [];
         }

@@ -76,19 +76,14 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
-    public void Every_process_addresses_each_service_it_calls_by_its_kubernetes_service_name()
+    public void Every_logical_address_a_process_names_resolves_to_the_kubernetes_service_of_the_service_it_names()
     {
         var rendered = RenderedManifests.Render(RenderedManifests.Production);
         var problems = new List<string>();
         foreach (var process in Topology.All)
         {
-            var environment = Environment(AppContainer(rendered.Named<V1Deployment>(process.Name)));
-            var configured = environment.Where(entry => GrpcAddress().IsMatch(entry.Key)).ToDictionary(entry => GrpcAddress().Match(entry.Key).Groups[1].Value, entry => entry.Value);
-            var expected = Topology.GrpcClientsOf(process).ToDictionary(service => service.ConfigName, service => $"http://{service.Name}:{service.GrpcPort}");
-            if (!Same(expected, configured))
-            {
-                problems.Add($"{process.Name}: gRPC addresses {Show(configured)}, topology {Show(expected)}");
-            }
+            var environment = EffectiveEnvironment(rendered, AppContainer(rendered.Named<V1Deployment>(process.Name)));
+            problems.AddRange(GrpcResolution.Problems("kubernetes", process, environment, service => $"http://{service.Name}:{service.GrpcPort}"));
         }
         var gateway = Environment(AppContainer(rendered.Named<V1Deployment>(Topology.Gateway.Name)));
         var clusters = gateway.Where(entry => entry.Key.StartsWith("ReverseProxy__Clusters__", StringComparison.Ordinal)).ToDictionary();
@@ -112,7 +107,8 @@ public sealed partial class KubernetesManifestTests
             var pod = deployment.Spec.Template.Spec;
             var container = AppContainer(deployment);
             var name = deployment.Metadata.Name;
-            Assert.True(container.ReadinessProbe?.HttpGet?.Path is "/health" or "/alive", $"{name}: readiness");
+            // /ready leaves out what an operator must mend (dead letters); the gateway's /health is the whole platform's.
+            Assert.Equal(name == Topology.Gateway.Name ? "/alive" : "/ready", container.ReadinessProbe?.HttpGet?.Path);
             Assert.Equal("/alive", container.LivenessProbe?.HttpGet?.Path);
             Assert.All(["cpu", "memory"], resource =>
             {
@@ -151,6 +147,22 @@ public sealed partial class KubernetesManifestTests
             Assert.Equal(deployment.Spec.Selector.MatchLabels, budget.Spec.Selector.MatchLabels);
             Assert.Equal(1, budget.Spec.MinAvailable?.Value is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0);
         }
+    }
+
+    /// <summary>Behind the Ingress, per-address limits need the client's address: the gateway believes the controller's forwarded headers, and no one else's.</summary>
+    [Fact]
+    public void The_gateway_believes_forwarded_headers_from_named_proxy_networks_only()
+    {
+        var rendered = RenderedManifests.Render(RenderedManifests.Production);
+
+        var trusted = Environment(AppContainer(rendered.Named<V1Deployment>(Topology.Gateway.Name)))
+            .Where(entry => entry.Key.StartsWith("ForwardedHeaders__KnownNetworks__", StringComparison.Ordinal) || entry.Key.StartsWith("ForwardedHeaders__KnownProxies__", StringComparison.Ordinal))
+            .Select(entry => entry.Value).ToList();
+
+        Assert.NotEmpty(trusted);
+        Assert.All(trusted, value => Assert.True(
+            System.Net.IPAddress.TryParse(value, out _) || (System.Net.IPNetwork.TryParse(value, out var network) && network.PrefixLength > 0),
+            $"{value} is neither an address nor a network narrower than every address"));
     }
 
     [Fact]
@@ -195,6 +207,19 @@ public sealed partial class KubernetesManifestTests
     private static Dictionary<string, string> Environment(V1Container container) =>
         (container.Env ?? []).Where(variable => variable.Value is not null).ToDictionary(variable => variable.Name, variable => variable.Value);
 
+    /// <summary>What the container's process sees: its ConfigMaps (envFrom), then its own env, which wins.</summary>
+    private static Dictionary<string, string> EffectiveEnvironment(RenderedManifests rendered, V1Container container)
+    {
+        var environment = (container.EnvFrom ?? []).Where(source => source.ConfigMapRef is not null)
+            .SelectMany(source => rendered.Named<V1ConfigMap>(source.ConfigMapRef.Name).Data ?? new Dictionary<string, string>())
+            .GroupBy(entry => entry.Key).ToDictionary(group => group.Key, group => group.Last().Value);
+        foreach (var (name, value) in Environment(container))
+        {
+            environment[name] = value;
+        }
+        return environment;
+    }
+
     private static Dictionary<string, int> PortsOf(ServiceDefinition process) =>
         process.GrpcPort is { } grpc ? new() { ["http"] = process.RestPort, ["grpc"] = grpc } : new() { ["http"] = process.RestPort };
 
@@ -217,9 +242,6 @@ public sealed partial class KubernetesManifestTests
 
     private static string Show<TValue>(IReadOnlyDictionary<string, TValue> values) =>
         "{" + string.Join(", ", values.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => $"{entry.Key}={entry.Value}")) + "}";
-
-    [GeneratedRegex("^Services__(\\w+)__Grpc$")]
-    private static partial Regex GrpcAddress();
 
     [GeneratedRegex("(?i)(password|secret|token|connectionstring|apikey)")]
     private static partial Regex SecretName();

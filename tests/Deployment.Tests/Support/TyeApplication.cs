@@ -33,6 +33,13 @@ internal sealed class TyeService
     public string? Project { get; set; }
     public string? Image { get; set; }
     public List<TyeBinding> Bindings { get; set; } = [];
+    public List<TyeVariable> Env { get; set; } = [];
+}
+
+internal sealed class TyeVariable
+{
+    public string Name { get; set; } = "";
+    public string? Value { get; set; }
 }
 
 internal sealed class TyeBinding

@@ -7,8 +7,9 @@ namespace Samverkan.Institutions.Tests.Events;
 
 /// <summary>
 /// An event a subscriber refuses for good, seen from the operator's side on a real service: it
-/// is kept, /health says Unhealthy (and the service still starts with it), and it can be listed,
-/// re-driven and discarded by national staff only.
+/// is kept, /health says Unhealthy (and the service still starts with it) while /ready, the
+/// readiness probe, keeps the replica in rotation, and it can be listed, re-driven and discarded
+/// by national staff only.
 /// </summary>
 public sealed class DeadLetterApiTests(DeadLetterFixture fixture) : IClassFixture<DeadLetterFixture>
 {
@@ -23,6 +24,7 @@ public sealed class DeadLetterApiTests(DeadLetterFixture fixture) : IClassFixtur
         Assert.Equal("http:refuser", letter.GetProperty("destination").GetString());
         Assert.StartsWith("400", letter.GetProperty("reason").GetString());
         await AssertUnhealthyNamingAsync("http:refuser");
+        await AssertStillReadyAsync();
 
         await fixture.Platform.RestartAsync("institutions");
         Assert.Single(await ListAsync(), l => l.GetProperty("subject").GetString() == refused);
@@ -63,6 +65,16 @@ public sealed class DeadLetterApiTests(DeadLetterFixture fixture) : IClassFixtur
     {
         var page = await fixture.Client.GetJsonAsync<JsonElement>("/events/dead-letters");
         return [.. page.GetProperty("items").EnumerateArray()];
+    }
+
+    // A dead letter needs an operator, not fewer replicas: /ready leaves the events check out and keeps the store's.
+    private async Task AssertStillReadyAsync()
+    {
+        using var response = await fixture.Client.GetAsync("/ready");
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(checks.TryGetProperty("events", out _), "/ready reports the events check");
+        Assert.Equal("Healthy", checks.GetProperty("storage").GetProperty("status").GetString());
     }
 
     private async Task AssertUnhealthyNamingAsync(string destination)

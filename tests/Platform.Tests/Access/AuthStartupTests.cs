@@ -29,9 +29,26 @@ public sealed class AuthStartupTests
     [Fact]
     public async Task A_service_that_does_not_know_where_the_api_key_directory_is_refuses_to_start()
     {
-        var refused = await StartRegionsAsync(new() { ["Services__Subscriptions__Grpc"] = "" });
+        var refused = await StartRegionsAsync(new() { ["GrpcClients__Subscriptions"] = "" });
 
-        Assert.Contains("Services:Subscriptions:Grpc (the API key directory) is not set", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("GrpcClients:Subscriptions (the API key directory) is not set", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The gap Tye once had: the logical address is named, but nothing says where it is.</summary>
+    [Fact]
+    public async Task A_service_whose_api_key_directory_address_resolves_nowhere_refuses_to_start()
+    {
+        var refused = await StartRegionsAsync(new() { [Topology.ServiceDiscoveryKey(Topology.Subscriptions)] = "" });
+
+        Assert.Contains("GrpcClients:Subscriptions is http://_grpc.subscriptions, but nothing resolves it: set Services:subscriptions:grpc:0", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_given_a_host_and_port_instead_of_a_logical_address_refuses_to_start()
+    {
+        var refused = await StartRegionsAsync(new() { ["GrpcClients__Subscriptions"] = "http://127.0.0.1:5115" });
+
+        Assert.Contains("GrpcClients:Subscriptions (http://127.0.0.1:5115) is not a logical address", refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task<PlatformStartException> StartRegionsAsync(Dictionary<string, string> settings)

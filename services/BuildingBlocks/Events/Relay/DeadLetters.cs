@@ -70,7 +70,7 @@ public sealed class DeadLetters(IDocumentStore store, IEventTransport transport,
             return DeliveryResult.Refused($"{letter.Destination} is no longer a destination of {source.Topic}");
         }
         var json = letter.CloudEvent.ToJsonString(CloudEvent.JsonOptions);
-        var result = await destination.DeliverAsync(source.Topic, CloudEvent.Parse(json), json, ct);
+        var result = (await destination.DeliverAsync(source.Topic, [OutgoingDelivery.From(json)], ct))[0];
         if (result.Outcome == DeliveryOutcome.Delivered)
         {
             await DiscardAsync(stored, ct);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -106,16 +107,17 @@ internal sealed class OutboxRelay(
             var next = signal.Next;
             var batch = await store.QueryAsync(EventOutbox.Collection, new DocumentQuery(AfterId: SequenceId.Format(status.Delivered)), ct)
                 .Take(_options.BatchSize).ToListAsync(ct);
-            status.OldestUndelivered = batch.Count == 0 ? null : CloudEvent.Parse(batch[0].Json).Time;
             if (batch.Count == 0)
             {
+                status.OldestUndelivered = null;
                 await trimmer.TrimAsync(fenced, state.DeliveredEverywhere(destinationCount), idle: true, ct);
                 await SignalWaiting.WaitAnyAsync(_options.PollInterval, ct, next);
                 continue;
             }
-            foreach (var record in batch)
+            var pending = batch.Select(record => Pending.From(record)).ToList();
+            foreach (var request in DeliveryBatches.Cut(pending, p => p.Bytes, _options.BatchSize))
             {
-                await DeliverAsync(fenced, destination, record, status, ct);
+                await DeliverAsync(fenced, destination, request, status, ct);
             }
             version = version is null
                 ? (await cursors.InsertAsync(new RelayCursor(destination.Name, status.Delivered), ct)).Version
@@ -124,16 +126,51 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private async Task DeliverAsync(IDocumentStore fenced, IEventDestination destination, StoredDocument record, DestinationState status, CancellationToken ct)
+    /// <summary>
+    /// Sends one request's events until each is taken or refused for good, backing off between
+    /// attempts; after a partial answer only the events from the first one not taken go again,
+    /// so the order per destination holds and nothing is skipped.
+    /// </summary>
+    private async Task DeliverAsync(IDocumentStore fenced, IEventDestination destination, IReadOnlyList<Pending> request, DestinationState status, CancellationToken ct)
     {
-        var sequence = SequenceId.Parse(record.Id);
-        var json = WithSequence(record.Json, sequence);
-        var cloudEvent = CloudEvent.Parse(json);
-        status.OldestUndelivered = cloudEvent.Time;
-        var result = await SettleAsync(destination, cloudEvent, json, status, ct);
+        var delay = _options.FirstRetryDelay;
+        var left = request;
+        while (true)
+        {
+            status.OldestUndelivered = left[0].Delivery.Event.Time;
+            IReadOnlyList<DeliveryResult> results;
+            using (var activity = StartDelivery(left, destination))
+            {
+                results = await destination.DeliverAsync(source.Topic, [.. left.Select(p => p.Delivery)], ct);
+                activity?.SetTag("samverkan.delivery.taken", results.TakeWhile(r => r.Outcome != DeliveryOutcome.Retry).Count());
+            }
+            var settled = 0;
+            foreach (var (pending, result) in left.Zip(results))
+            {
+                if (result.Outcome == DeliveryOutcome.Retry)
+                {
+                    break;
+                }
+                await SettleAsync(fenced, destination, pending, result, status, ct);
+                settled++;
+            }
+            if (settled == left.Count)
+            {
+                return;
+            }
+            left = [.. left.Skip(settled)];
+            status.FailedAttempts++;
+            await Task.Delay(delay, clock, ct);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+        }
+    }
+
+    private async Task SettleAsync(IDocumentStore fenced, IEventDestination destination, Pending pending, DeliveryResult result, DestinationState status, CancellationToken ct)
+    {
+        var cloudEvent = pending.Delivery.Event;
         if (result.Outcome == DeliveryOutcome.Refused)
         {
-            await deadLetters.RecordAsync(fenced, destination.Name, sequence, cloudEvent, json, result.Reason, ct);
+            await deadLetters.RecordAsync(fenced, destination.Name, pending.Sequence, cloudEvent, pending.Delivery.Json, result.Reason, ct);
             metrics.Refused(destination.Name);
             logger.LogError("{Destination} refused {EventId} ({Reason}); kept as a dead letter", destination.Name, cloudEvent.Id, result.Reason);
         }
@@ -143,30 +180,8 @@ internal sealed class OutboxRelay(
             metrics.Delivered(destination.Name, clock.GetUtcNow() - cloudEvent.Time);
         }
         // The cursor passes the event either way: taken, or kept for an operator.
-        status.Delivered = sequence;
+        status.Delivered = pending.Sequence;
         status.FailedAttempts = 0;
-    }
-
-    /// <summary>Attempts until the destination takes the event or refuses it for good, backing off between attempts.</summary>
-    private async Task<DeliveryResult> SettleAsync(IEventDestination destination, CloudEvent cloudEvent, string json, DestinationState status, CancellationToken ct)
-    {
-        var delay = _options.FirstRetryDelay;
-        while (true)
-        {
-            DeliveryResult result;
-            using (var activity = StartDelivery(cloudEvent, destination))
-            {
-                result = await destination.DeliverAsync(source.Topic, cloudEvent, json, ct);
-                activity?.SetTag("samverkan.delivery.outcome", result.Outcome.ToString());
-            }
-            if (result.Outcome != DeliveryOutcome.Retry)
-            {
-                return result;
-            }
-            status.FailedAttempts++;
-            await Task.Delay(delay, clock, ct);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
-        }
     }
 
     /// <summary>The sequence is the outbox number, known only once the append committed, so it joins the event here.</summary>
@@ -177,14 +192,32 @@ internal sealed class OutboxRelay(
         return node.ToJsonString(CloudEvent.JsonOptions);
     }
 
-    /// <summary>A delivery span in the trace of the write that caused the event.</summary>
-    private static Activity? StartDelivery(CloudEvent cloudEvent, IEventDestination destination)
+    /// <summary>
+    /// A delivery span in the trace of the write that caused the first event, linked to the
+    /// traces of the others: one request carries them all.
+    /// </summary>
+    private static Activity? StartDelivery(IReadOnlyList<Pending> request, IEventDestination destination)
     {
-        ActivityContext.TryParse(cloudEvent.TraceParent, null, out var parent);
-        var activity = Activities.StartActivity($"deliver {cloudEvent.Type}", ActivityKind.Producer, parent);
+        var traces = request.Select(p => ActivityContext.TryParse(p.Delivery.Event.TraceParent, null, out var trace) ? trace : default).ToList();
+        var first = request[0].Delivery.Event;
+        var name = request.Count == 1 ? $"deliver {first.Type}" : $"deliver {request.Count} events";
+        var links = traces.Skip(1).Where(trace => trace != default).Select(trace => new ActivityLink(trace));
+        var activity = Activities.StartActivity(ActivityKind.Producer, traces[0], links: links, name: name);
         activity?.SetTag("messaging.destination.name", destination.Name);
-        activity?.SetTag("messaging.message.id", cloudEvent.Id);
+        activity?.SetTag("messaging.batch.message_count", request.Count);
+        activity?.SetTag("messaging.message.id", first.Id);
         return activity;
+    }
+
+    /// <summary>An outbox record on its way: its sequence, the event with it, and its size on the wire.</summary>
+    private sealed record Pending(long Sequence, OutgoingDelivery Delivery, int Bytes)
+    {
+        public static Pending From(StoredDocument record)
+        {
+            var sequence = SequenceId.Parse(record.Id);
+            var json = WithSequence(record.Json, sequence);
+            return new Pending(sequence, OutgoingDelivery.From(json), Encoding.UTF8.GetByteCount(json));
+        }
     }
 }
 

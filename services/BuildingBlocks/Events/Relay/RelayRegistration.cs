@@ -32,7 +32,9 @@ public static class RelayRegistration
         // One replica relays at a time, under a lease in the service's own store.
         services.AddLeases();
         services.AddHostedService<OutboxRelay>();
-        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
+        // Reported on /health, left out of /ready (ServiceDefaults' HealthEndpoints.ReportedTag):
+        // a dead letter waits for an operator and must not take every replica out of rotation.
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("events", tags: ["reported"]);
         return services;
     }
 }

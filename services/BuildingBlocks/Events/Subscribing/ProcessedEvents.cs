@@ -26,4 +26,30 @@ public static class ProcessedEvents
             return false;
         }
     }
+
+    /// <summary>
+    /// Many events' effects in one transaction, for a subscriber that takes a bulk at once. When
+    /// one of them was processed before (a redelivery, rare), the transaction is refused as a
+    /// whole and each goes on its own instead, in order.
+    /// </summary>
+    /// <returns>For each event, whether it was applied now (false: processed before).</returns>
+    public static async Task<bool[]> ApplyAllOnceAsync(
+        IDocumentStore store, IReadOnlyList<(string EventId, IReadOnlyList<DocumentWrite> Effect)> events, CancellationToken cancellationToken = default)
+    {
+        var now = JsonSerializer.Serialize(new { processedAt = DateTimeOffset.UtcNow });
+        try
+        {
+            await store.CommitAsync([.. events.SelectMany(e => (IEnumerable<DocumentWrite>)[new InsertDocument(Collection, e.EventId, now, []), .. e.Effect])], cancellationToken);
+            return [.. events.Select(_ => true)];
+        }
+        catch (DuplicateDocumentException e) when (e.Collection == Collection)
+        {
+            var applied = new bool[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                applied[i] = await ApplyOnceAsync(store, events[i].EventId, events[i].Effect, cancellationToken);
+            }
+            return applied;
+        }
+    }
 }

@@ -14,8 +14,19 @@ public interface IEventDestination
     /// <summary>Stable across restarts: the relay stores its cursor under this name.</summary>
     string Name { get; }
 
-    /// <summary>Hands over one event; <paramref name="json"/> is the event exactly as it goes on the wire.</summary>
-    Task<DeliveryResult> DeliverAsync(string topic, CloudEvent cloudEvent, string json, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands over events in their order, in as few requests as the destination allows, and answers
+    /// one result per event, in the same order. A <see cref="DeliveryOutcome.Retry"/> says that
+    /// event was not taken; the relay sends it and every later one again (the later ones may
+    /// have been taken already: subscribers are idempotent).
+    /// </summary>
+    Task<IReadOnlyList<DeliveryResult>> DeliverAsync(string topic, IReadOnlyList<OutgoingDelivery> events, CancellationToken cancellationToken);
+}
+
+/// <summary>One event as it goes on the wire: parsed, and its <see cref="Json"/> exactly as sent.</summary>
+public sealed record OutgoingDelivery(CloudEvent Event, string Json)
+{
+    public static OutgoingDelivery From(string json) => new(CloudEvent.Parse(json), json);
 }
 
 public enum DeliveryOutcome

@@ -65,13 +65,14 @@ public sealed class DevelopmentAuthSettings
 /// Stops the process at start with each of <see cref="AuthSettings.Problems"/>.
 /// Also stops a process that could not check a partner's API key: one that neither owns the keys
 /// (Subscriptions registers its own <see cref="IApiKeyResolver"/>) nor knows where the key
-/// directory is (<c>Services:Subscriptions:Grpc</c>). Without this it would start and refuse
+/// directory is (<c>GrpcClients:Subscriptions</c>, a logical address that ServiceAddressValidator
+/// also requires to resolve). Without this it would start and refuse
 /// every key as invalid, which is how a process started without the launcher once behaved.
 /// </summary>
 internal sealed class AuthSettingsValidator(IHostEnvironment environment, IServiceProviderIsService services) : IValidateOptions<AuthSettings>
 {
     public const string NoKeyDirectory =
-        "Services:Subscriptions:Grpc (the API key directory) is not set, so partner API keys could not be checked. Set it to Subscriptions' gRPC address.";
+        "GrpcClients:Subscriptions (the API key directory) is not set, so partner API keys could not be checked. Set it to Subscriptions' logical gRPC address, http://_grpc.subscriptions.";
 
     public ValidateOptionsResult Validate(string? name, AuthSettings options)
     {

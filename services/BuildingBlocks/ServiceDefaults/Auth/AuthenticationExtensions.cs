@@ -32,7 +32,7 @@ public static class AuthenticationExtensions
             .AddJwtBearer();
         builder.Services.AddAuthorization(Policies.Register);
         builder.Services.AddMemoryCache();
-        if (!string.IsNullOrEmpty(builder.Configuration["Services:Subscriptions:Grpc"]))
+        if (builder.HasServiceClient("Subscriptions"))
         {
             builder.AddServiceClient<ApiKeyDirectory.ApiKeyDirectoryClient>("Subscriptions");
             builder.Services.AddSingleton<IApiKeyResolver, GrpcApiKeyResolver>();
