@@ -8,8 +8,8 @@ namespace Samverkan.Coverage.Tests;
 
 /// <summary>
 /// The answers follow edits made in the producers, as their events reach the read model. Each
-/// test changes a different region (Stockholm, Sydöstra, Västra, Norra), so none depends on what
-/// another wrote.
+/// test changes a different region (Stockholm, Sydöstra, Västra, Norra, Uppsala-Örebro), so none
+/// depends on what another wrote.
 /// </summary>
 public class CoverageEditTests(CoverageFixture fixture) : IClassFixture<CoverageFixture>
 {
@@ -83,6 +83,28 @@ public class CoverageEditTests(CoverageFixture fixture) : IClassFixture<Coverage
         Assert.Equal((6, 6), (plan.Institutions, plan.Reachable));
         Assert.True(plan.Exact);
         Assert.Contains(plan.Warnings, warning => warning.Contains("never been verified", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_membership_that_ended_takes_the_institution_out_of_the_region_after_its_end_and_not_before()
+    {
+        var regions = fixture.ClientFor("regions");
+        using var read = await regions.GetAsync("/api/regions/uppsala-orebro/members");
+        var members = JsonNode.Parse(await read.Content.ReadAsStringAsync())!["members"]!.AsArray();
+        members.Single(member => (string?)member!["institutionId"] == "region-gavleborg")!["to"] = "2019-12-31";
+
+        using (var response = await regions.SendJsonAsync(HttpMethod.Put, "/api/regions/uppsala-orebro/members", new JsonObject { ["members"] = members.DeepClone() }, read.Headers.ETag!.Tag))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+
+        var after = await fixture.CoverageWhenAsync("uppsala-orebro", c => c.Institutions.All(i => i.Id != "region-gavleborg"),
+            "Region Gävleborg's membership ended", asOf: "2020-01-01");
+        Assert.Equal(12, after.Institutions.Count);
+        var lastDay = await fixture.CoverageAsync("uppsala-orebro", asOf: "2019-12-31");
+        Assert.Contains(lastDay.Institutions, i => i.Id == "region-gavleborg");
+        var report = await fixture.CoverageAsync("uppsala-orebro");
+        Assert.Equal(13, report.Institutions.Count);
     }
 
     [Fact]

@@ -10,7 +10,11 @@ namespace Samverkan.Regions.Tests;
 public sealed class RegionEventContractTests
 {
     private static readonly Region Sample = new("norr", "Norra sjukvårdsregionen", "Norra sjukvårdsregionen",
-        [new("region-prov", false, null), new("hogskolan-i-prov", true, "Endast campus Prov")]);
+        [
+            new("region-prov", false, null),
+            new("hogskolan-i-prov", true, "Endast campus Prov", new DateOnly(2019, 1, 1)),
+            new("hogskolan-i-prov", false, null, new DateOnly(2016, 1, 1), new DateOnly(2018, 12, 31)),
+        ]);
 
     public static TheoryData<string> Types => [.. RegionEvents.All];
 

@@ -5,6 +5,7 @@ using Samverkan.Http;
 using Samverkan.Institutions.Model;
 using Samverkan.Regions.Protos;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Grpc;
 using Samverkan.Storage;
 using Samverkan.Text;
 using Samverkan.Writes;
@@ -40,13 +41,13 @@ public static class InstitutionsApi
 
     private static async Task<Results<Ok<Page<InstitutionResponse>>, ValidationProblem>> ListAsync(
         string? q, string? kind, string? region, string? status, string? cursor, int? limit,
-        DocumentCollection<Institution> institutions, RegionDirectory.RegionDirectoryClient regions, CancellationToken ct)
+        DocumentCollection<Institution> institutions, RegionDirectory.RegionDirectoryClient regions, TimeProvider clock, CancellationToken ct)
     {
         var validation = new Validation().Search("q", q).Id("region", region);
         var (afterId, take) = Paging.Parse(cursor, limit, validation);
         var kindFilter = QueryEnum.Parse<InstitutionKind>("kind", kind, validation);
         var statusFilter = status == "any" ? null : QueryEnum.Parse<InstitutionStatus>("status", status ?? "active", validation);
-        var members = region is null ? null : await RegionMembersAsync(regions, region, validation, ct);
+        var members = region is null ? null : await RegionMembersAsync(regions, region, SwedishDate.Today(clock), validation, ct);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -160,12 +161,14 @@ public static class InstitutionsApi
         return written.Answer(Respond);
     }
 
+    /// <summary>The region's members today: an institution whose membership has ended, or not begun, is not in the region.</summary>
     private static async Task<HashSet<string>?> RegionMembersAsync(
-        RegionDirectory.RegionDirectoryClient regions, string region, Validation validation, CancellationToken ct)
+        RegionDirectory.RegionDirectoryClient regions, string region, DateOnly today, Validation validation, CancellationToken ct)
     {
         try
         {
-            var reply = await regions.GetRegionAsync(new GetRegionRequest { Id = region }, cancellationToken: ct);
+            var request = new GetRegionRequest { Id = region, AsOf = GrpcDates.Format(today) };
+            var reply = await regions.GetRegionAsync(request, cancellationToken: ct);
             return reply.Members.Select(member => member.InstitutionId).ToHashSet(StringComparer.Ordinal);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Json;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Samverkan.Events.Snapshots;
 using Samverkan.Institutions.Model;
 using Samverkan.Institutions.Protos;
+using Samverkan.ServiceDefaults.Grpc;
 using Samverkan.Storage;
 
 namespace Samverkan.Institutions.Grpc;
@@ -17,7 +17,7 @@ public sealed class InstitutionDirectoryService(DocumentCollection<Institution> 
 
     public override async Task<GetInstitutionsReply> GetInstitutions(GetInstitutionsRequest request, ServerCallContext context)
     {
-        var asOf = ParseAsOf(request.AsOf);
+        var asOf = GrpcDates.ParseAsOf(request.AsOf);
         var reply = new GetInstitutionsReply();
         var ids = request.Ids.Distinct(StringComparer.Ordinal).ToList();
         var found = await FindAsync(ids, context.CancellationToken);
@@ -38,7 +38,7 @@ public sealed class InstitutionDirectoryService(DocumentCollection<Institution> 
                 Kind = JsonNamingPolicy.CamelCase.ConvertName(stored.Value.Kind.ToString()),
                 Status = JsonNamingPolicy.CamelCase.ConvertName(stored.Value.Status.ToString()),
                 SuccessorId = stored.Value.SuccessorId ?? "",
-                EndedOn = stored.Value.EndedOn()?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                EndedOn = GrpcDates.Format(stored.Value.EndedOn()),
             });
         }
         return reply;
@@ -69,11 +69,6 @@ public sealed class InstitutionDirectoryService(DocumentCollection<Institution> 
         }
         return found;
     }
-
-    private static DateOnly? ParseAsOf(string asOf) =>
-        asOf.Length == 0 ? null
-        : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new RpcException(new Status(StatusCode.InvalidArgument, "as_of is not a date (yyyy-MM-dd)."));
 
     /// <summary>Every institution as its events carry it, for a consumer's rebuild (EventSnapshot: the position is read first).</summary>
     public override async Task Snapshot(SnapshotRequest request, IServerStreamWriter<SnapshotChunk> responseStream, ServerCallContext context)

@@ -4,8 +4,8 @@ using Samverkan.Regions.Model;
 namespace Samverkan.Regions.Events;
 
 /// <summary>
-/// The events this service publishes on topic <see cref="Topics.Regions"/>. Regions change only
-/// by seed so far. The type constants are in the linked contract (<c>RegionEventContract.cs</c>).
+/// The events this service publishes on topic <see cref="Topics.Regions"/>. Regions are loaded
+/// from the seed; national staff change their memberships. The type constants are in the linked contract (<c>RegionEventContract.cs</c>).
 /// </summary>
 public static partial class RegionEvents
 {

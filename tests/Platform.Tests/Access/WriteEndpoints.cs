@@ -23,6 +23,16 @@ public sealed record WriteEndpoint(string Name, string Owner, Func<WriteContext,
         Institution("merge institution", HttpMethod.Post, "/merge", _ => new { successorId = OwnerInstitution }),
         Institution("record planned merger", HttpMethod.Post, "/planned-mergers", _ => new { note = "Planned and dropped", dropped = true }),
 
+        new("replace region members", "registry", async context =>
+        {
+            // The six regions are fixed, so the target is a region everyone shares: the write adds a
+            // membership of an institution id of its own that ended long ago, which no answer about
+            // today (and no other test) sees.
+            var members = await context.ReadAsAdminAsync<RegionMembers>("/api/regions/norra/members");
+            object[] body = [.. members.Members, new { institutionId = $"matrix-{Guid.NewGuid():N}", from = "2001-01-01", to = "2001-12-31" }];
+            return new PreparedWrite("regions", HttpMethod.Put, "/api/regions/norra/members", new { members = body }, "region", "norra", "/api/regions/norra/members");
+        }),
+
         new("create forum", "registry", _ => Task.FromResult(
             new PreparedWrite("forums", HttpMethod.Post, "/api/forums", NewForum(), "forum", null, null))),
         Forum("update forum", HttpMethod.Put, "", NewForum()),
@@ -106,8 +116,9 @@ public sealed record WriteEndpoint(string Name, string Owner, Func<WriteContext,
         person = new { name = "Matris Person", email = "matris.person@example.se", phone = "+46 90 123 45 67" },
     };
 
-    // Regions change only at seed, before the subscription starts: no background delivery alters
-    // the subscription between the reads that check a refused write changed nothing.
+    // Regions are created only at seed, before the subscription starts (their membership changes
+    // are of another type): no background delivery alters the subscription between the reads that
+    // check a refused write changed nothing.
     private static object NewSubscription() =>
         new { url = "https://partner.example/matrix-hook", types = new[] { "samverkan.region.created.v1" }, description = "Matrix" };
 }
@@ -118,6 +129,8 @@ public sealed record WriteEndpoint(string Name, string Owner, Func<WriteContext,
 public sealed class WriteContext(HttpClient admin, HttpClient? partner)
 {
     public async Task<string> CreateAsAdminAsync(string path, object body) => await CreateAsync(admin, path, body);
+
+    public Task<T> ReadAsAdminAsync<T>(string path) => admin.GetJsonAsync<T>(path);
 
     /// <summary>Created by the caller when it is a partner (its own resource), else by national staff.</summary>
     public async Task<string> CreateAsOwnerAsync(string path, object body) => await CreateAsync(partner ?? admin, path, body);
@@ -131,3 +144,6 @@ public sealed class WriteContext(HttpClient admin, HttpClient? partner)
 }
 
 public sealed record CreatedResource(string Id);
+
+/// <summary>A region's memberships as read, each kept as sent back (every field, whatever it holds).</summary>
+public sealed record RegionMembers(IReadOnlyList<System.Text.Json.JsonElement> Members);

@@ -57,7 +57,7 @@ public sealed class HeadAndConditionalTests(PlatformFixture fixture)
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
     }
 
-    // Regions takes no writes (its POST answers 404: see docs/api.md, "Content-Type").
+    // Regions takes no POST (its only write is PUT /api/regions/{id}/members; a POST answers 404: see docs/api.md, "Content-Type").
     [Theory]
     [InlineData("/api/institutions")]
     [InlineData("/api/forums")]

@@ -1,12 +1,11 @@
-using Samverkan.Http;
 using Samverkan.Text;
 
-namespace Samverkan.Coverage.Apis;
+namespace Samverkan.Http;
 
 /// <summary>
-/// The optional <c>asOf</c> query parameter of the coverage answers and exports: a date
-/// (YYYY-MM-DD) in the registry's one range (<see cref="DateRange"/>), not after today; today
-/// (the Swedish date) when left out.
+/// The optional <c>asOf</c> query parameter of answers that can look back (a region's members,
+/// coverage, the exports): a date (YYYY-MM-DD) in the registry's one range
+/// (<see cref="DateRange"/>), not after today; today (the Swedish date) when left out.
 /// </summary>
 public static class AsOfQuery
 {
