@@ -13,7 +13,8 @@ namespace Samverkan.Coverage.ReadModel;
 /// kept in this service's store so a restart starts from where it stood. Changes are applied one
 /// at a time. An event's effect, its producer's new position and its processed marker commit in
 /// one transaction (<see cref="ProcessedEvents"/>); the state in memory follows only a commit
-/// that succeeded, so memory never runs ahead of the store.
+/// that succeeded, so memory never runs ahead of the store, and after a failed write it is read
+/// back from the store, so it never stays behind either.
 /// </summary>
 public sealed class CoverageReadModel(ReadModelStore store, TimeProvider clock, ILogger<CoverageReadModel> logger)
 {
