@@ -1,16 +1,15 @@
-using System.Text.Json;
 using Samverkan.Coverage.ReadModel;
 using Samverkan.Events;
 using Samverkan.Events.Dapr;
-using Samverkan.Events.Subscribing;
 
 namespace Samverkan.Coverage.Ingestion;
 
 /// <summary>
 /// Takes the events of every producer the read model copies (Regions, Institutions, Forums,
-/// Contacts): one topic route each, in Dapr's programming model, as every subscriber. A
-/// redelivery answers SUCCESS without a second effect; a failure answers an error, so the
-/// sender retries and nothing is dropped. Never logs the data (contacts are personal data).
+/// Contacts): one topic route each, in Dapr's programming model, as every subscriber, taking
+/// bulks (<see cref="BulkTopics"/>): a backlog arrives a hundred events a request, applied in
+/// order. A redelivery answers SUCCESS without a second effect; a failure answers RETRY for it
+/// and the events after it, so nothing is dropped. Never logs the data (contacts are personal data).
 /// </summary>
 public static class ProducerEvents
 {
@@ -18,18 +17,14 @@ public static class ProducerEvents
     {
         foreach (var topic in Topics.All)
         {
-            app.MapTopic(topic, (JsonElement data, HttpRequest request, CoverageReadModel model, RebuildService rebuild, CancellationToken ct) =>
-                HandleAsync(topic, data, request, model, rebuild, ct));
+            app.MapTopicEvents(topic, (cloudEvent, context, ct) => HandleAsync(topic, cloudEvent, context.RequestServices, ct));
         }
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(
-        string topic, JsonElement data, HttpRequest request, CoverageReadModel model, RebuildService rebuild, CancellationToken ct)
+    private static async Task HandleAsync(string topic, CloudEvent cloudEvent, IServiceProvider services, CancellationToken ct)
     {
-        var cloudEvent = IncomingEvent.From(request, data);
-        await rebuild.Loaded.WaitAsync(ct);
-        await model.ApplyEventAsync(topic, cloudEvent, ct);
-        return SubscriberExtensions.Success();
+        await services.GetRequiredService<RebuildService>().Loaded.WaitAsync(ct);
+        await services.GetRequiredService<CoverageReadModel>().ApplyEventAsync(topic, cloudEvent, ct);
     }
 }
