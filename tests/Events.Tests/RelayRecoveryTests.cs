@@ -35,9 +35,15 @@ public sealed class RelayRecoveryTests : IDisposable
     public async Task After_a_restart_delivery_resumes_from_the_stored_cursor()
     {
         const int batchSize = 3;
-        await using var subscriber = await TestSubscriberApp.StartAsync(answer: (_, _) =>
+        // After two batches the subscriber holds its answer until the first host has stopped, so
+        // that host stops in the middle whatever the machine's load.
+        using var held = new ManualResetEventSlim();
+        await using var subscriber = await TestSubscriberApp.StartAsync(answer: (_, attempt) =>
         {
-            Thread.Sleep(25); // slow enough that the first host stops in the middle
+            if (attempt > 2 * batchSize)
+            {
+                held.Wait(TimeSpan.FromSeconds(30));
+            }
             return SubscriberExtensions.Success();
         });
         // A second subscriber that stays down keeps everything in the outbox: only the cursor says where to resume.
@@ -53,6 +59,7 @@ public sealed class RelayRecoveryTests : IDisposable
             await Eventually.TrueAsync(() => subscriber.Accepted.Count >= 2 * batchSize, "two batches are delivered");
         }
         var beforeRestart = subscriber.Accepted.Count;
+        held.Set();
         Assert.True(beforeRestart < 12, "The first host stopped before it delivered everything.");
 
         await using var second = await RelayHost.StartAsync(_database.Path, settings);
