@@ -15,10 +15,9 @@ public static class ProcessedEvents
     public static async Task<bool> ApplyOnceAsync(
         IDocumentStore store, string eventId, IReadOnlyList<DocumentWrite> effect, CancellationToken cancellationToken = default)
     {
-        var marker = new InsertDocument(Collection, eventId, JsonSerializer.Serialize(new { processedAt = DateTimeOffset.UtcNow }), []);
         try
         {
-            await store.CommitAsync([marker, .. effect], cancellationToken);
+            await store.CommitAsync([Marker(eventId), .. effect], cancellationToken);
             return true;
         }
         catch (DuplicateDocumentException e) when (e.Collection == Collection)
@@ -36,10 +35,9 @@ public static class ProcessedEvents
     public static async Task<bool[]> ApplyAllOnceAsync(
         IDocumentStore store, IReadOnlyList<(string EventId, IReadOnlyList<DocumentWrite> Effect)> events, CancellationToken cancellationToken = default)
     {
-        var now = JsonSerializer.Serialize(new { processedAt = DateTimeOffset.UtcNow });
         try
         {
-            await store.CommitAsync([.. events.SelectMany(e => (IEnumerable<DocumentWrite>)[new InsertDocument(Collection, e.EventId, now, []), .. e.Effect])], cancellationToken);
+            await store.CommitAsync([.. events.SelectMany(e => (IEnumerable<DocumentWrite>)[Marker(e.EventId), .. e.Effect])], cancellationToken);
             return [.. events.Select(_ => true)];
         }
         catch (DuplicateDocumentException e) when (e.Collection == Collection)
@@ -52,4 +50,8 @@ public static class ProcessedEvents
             return applied;
         }
     }
+
+    /// <summary>The record that the event was processed: inserting it twice is what refuses a redelivery.</summary>
+    private static InsertDocument Marker(string eventId) =>
+        new(Collection, eventId, JsonSerializer.Serialize(new { processedAt = DateTimeOffset.UtcNow }), []);
 }
