@@ -6,6 +6,9 @@ namespace Samverkan.Bench.Coverage;
 /// <summary>Latencies of one endpoint over sequential requests, after a warm-up.</summary>
 public sealed record Latency(string Endpoint, int Requests, double P50, double P95, double P99, double Max, long ResponseBytes)
 {
+    /// <summary>The Coverage service's peak working set while this row was measured, where the row measured it.</summary>
+    public double? CoveragePeakMiB { get; init; }
+
     public static async Task<Latency> MeasureAsync(HttpClient client, string label, IReadOnlyList<string> paths, int requests, int warmUp = 3)
     {
         // Every path once at least, so the figures are of answering, not of a first computation (write-to-visible measures that).
@@ -45,10 +48,10 @@ public sealed record Latency(string Endpoint, int Requests, double P50, double P
         sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Endpoint,-52} | {Requests,5} | {P50,8:F1} | {P95,8:F1} | {P99,8:F1} | {Max,8:F1} | {ResponseBytes / 1024.0,9:F0} |");
+        $"| {Endpoint,-52} | {Requests,5} | {P50,8:F1} | {P95,8:F1} | {P99,8:F1} | {Max,8:F1} | {ResponseBytes / 1024.0,9:F0} | {(CoveragePeakMiB is { } peak ? peak.ToString("F0", CultureInfo.InvariantCulture) : ""),10} |");
 
     public const string Header = """
-        | endpoint                                             |     n | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | body (KiB) |
-        |------------------------------------------------------|------:|---------:|---------:|---------:|---------:|-----------:|
+        | endpoint                                             |     n | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | body (KiB) | peak (MiB) |
+        |------------------------------------------------------|------:|---------:|---------:|---------:|---------:|-----------:|-----------:|
         """;
 }

@@ -32,6 +32,12 @@ public static class ProcessMemory
         return null;
     }
 
+    /// <summary>
+    /// Starts a new peak: Linux resets VmHWM to the current resident set when "5" is written to
+    /// /proc/&lt;pid&gt;/clear_refs, so each phase's peak can be read on its own.
+    /// </summary>
+    public static void ResetPeak(int pid) => File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+
     /// <summary>A field of /proc/&lt;pid&gt;/status in MiB: VmHWM is the peak resident set, VmRSS the current one.</summary>
     public static double StatusMiB(int pid, string field)
     {
