@@ -264,6 +264,10 @@ public sealed class RunningPlatform : IAsyncDisposable
         {
             ["Kestrel__Endpoints__Http__Url"] = RestUrl(definition.Name).ToString().TrimEnd('/'),
         };
+        foreach (var (key, value) in definition.RuntimeEnvironment)
+        {
+            environment[key] = value;
+        }
         if (definition == Topology.Gateway)
         {
             // The gateway owns no data; it only needs to know where each service listens.

@@ -25,6 +25,13 @@ public sealed record ServiceDefinition(string Name, string ProjectName, string P
 
     /// <summary>False for the web app: it accepts no API keys (it signs people in and calls the API through the gateway).</summary>
     public bool ChecksApiKeys { get; init; } = true;
+
+    /// <summary>
+    /// Runtime settings the .NET runtime reads only from the environment, before any configuration
+    /// file (a GC setting without a runtimeconfig.json name): set by the launcher, and checked in
+    /// tye.yaml and the Kubernetes manifests (tests/Deployment.Tests).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RuntimeEnvironment { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>The fixed shape of the platform: six services, the gateway in front of them, and the web app behind the gateway.</summary>
@@ -35,7 +42,14 @@ public static class Topology
     public static readonly ServiceDefinition Forums = new("forums", "Samverkan.Forums", "services/Forums", 5103, 5113) { Calls = ["regions", "institutions"] };
     public static readonly ServiceDefinition Contacts = new("contacts", "Samverkan.Contacts", "services/Contacts", 5104, 5114) { Calls = ["forums", "institutions"] };
     public static readonly ServiceDefinition Subscriptions = new("subscriptions", "Samverkan.Subscriptions", "services/Subscriptions", 5105, 5115);
-    public static readonly ServiceDefinition Coverage = new("coverage", "Samverkan.Coverage", "services/Coverage", 5106, 5116) { Calls = ["regions", "institutions", "forums", "contacts"] };
+    public static readonly ServiceDefinition Coverage = new("coverage", "Samverkan.Coverage", "services/Coverage", 5106, 5116)
+    {
+        Calls = ["regions", "institutions", "forums", "contacts"],
+        // Its size is its read model: the collector's "memory footprint" level (0) collects gen 2
+        // before the answers of replaced states pile up there, and gen 1 stays small (8 MiB, in hex
+        // as the runtime reads it). Neither has a runtimeconfig.json name (docs/coverage.md, "Memory").
+        RuntimeEnvironment = new Dictionary<string, string> { ["DOTNET_GCLatencyLevel"] = "0", ["DOTNET_GCGen1MaxBudget"] = "800000" },
+    };
     public static readonly ServiceDefinition Gateway = new("gateway", "Samverkan.Gateway", "gateway", 8080, null);
 
     /// <summary>

@@ -111,6 +111,21 @@ public sealed class TyeYamlTests
     }
 
     [Fact]
+    public void Every_project_gets_its_runtime_environment_in_tye_yaml()
+    {
+        var problems = new List<string>();
+        foreach (var process in Topology.All)
+        {
+            var env = _tye.Projects.FirstOrDefault(service => service.Project == process.ProjectPath)?.Env ?? [];
+            problems.AddRange(process.RuntimeEnvironment
+                .Where(setting => !env.Any(variable => variable.Name == setting.Key && variable.Value == setting.Value))
+                .Select(setting => $"{process.Name}: {setting.Key}={setting.Value} is not in its tye.yaml env"));
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void Tye_yaml_runs_every_project_with_dapr_and_mongodb_beside_them()
     {
         Assert.Contains(_tye.Extensions, extension => extension.Name == "dapr");

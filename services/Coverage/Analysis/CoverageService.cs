@@ -6,7 +6,7 @@ namespace Samverkan.Coverage.Analysis;
 
 /// <summary>
 /// Puts the read model through the pure calculators: one region, all regions, or a region's
-/// reach plan, on a date. Every answer is computed from one <see cref="ModelState"/>; the small ones asked often are cached on
+/// reach plan, on a date. Every answer is computed from one <see cref="ModelState"/> and cached on
 /// it, so repeated questions cost a lookup until the next change.
 /// </summary>
 public sealed class CoverageService(CoverageReadModel model, IOptions<CoverageOptions> coverageOptions)
@@ -19,21 +19,24 @@ public sealed class CoverageService(CoverageReadModel model, IOptions<CoverageOp
     public ModelState Current => model.Current;
 
     /// <summary>
-    /// The region's coverage on <paramref name="asOf"/> in full, or null when no region has the id.
-    /// Computed on each call and not kept: at national scale the full answer is megabytes, and what
-    /// is asked often (the summary, the overview, the reach plan) is kept instead.
+    /// The region's coverage on <paramref name="asOf"/> in full, or null when no region has the id;
+    /// kept per state and date, since the summary, the overview, the reach plan and the matrix all
+    /// derive from it: computing it once per change, not once per question, is both the faster
+    /// and the smaller way (a compute allocates several times what the answer holds).
     /// </summary>
     public RegionCoverage? Region(ModelState state, string regionId, DateOnly asOf) =>
-        state.Indexes.Region(regionId) is { } region ? Compute(state, region, asOf) : null;
+        state.Indexes.Region(regionId) is { } region
+            ? state.Answer(new AnswerKey("region", regionId, asOf), () => Compute(state, region, asOf))
+            : null;
 
     /// <summary>The region's summary on <paramref name="asOf"/> (without its freshness), kept per state and date.</summary>
     public RegionCoverageSummary? Summary(ModelState state, string regionId, DateOnly asOf) =>
         state.Indexes.Region(regionId) is null ? null
             : state.Answer(new AnswerKey("summary", regionId, asOf), () => RegionCoverageSummary.From(Region(state, regionId, asOf)!));
 
-    /// <summary>Every region's coverage on <paramref name="asOf"/>, in the order the Regions service lists them (computed, not kept).</summary>
+    /// <summary>Every region's coverage on <paramref name="asOf"/>, in the order the Regions service lists them.</summary>
     public IReadOnlyList<RegionCoverage> Regions(ModelState state, DateOnly asOf) =>
-        [.. state.Indexes.Regions.Select(r => Compute(state, r, asOf))];
+        [.. state.Indexes.Regions.Select(r => Region(state, r.Id, asOf)!)];
 
     public NationalCoverage National(ModelState state, DateOnly asOf) =>
         state.Answer(new AnswerKey("national", "", asOf), () => National(Regions(state, asOf), state.Indexes.Forums, asOf));

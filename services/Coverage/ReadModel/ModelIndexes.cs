@@ -30,22 +30,29 @@ public sealed class ModelIndexes
     /// <param name="changedForum">The one forum that differs from <paramref name="previous"/>, when only one does: its region lookup is then updated, not rebuilt.</param>
     public static ModelIndexes For(ModelState state, ModelState? previous, string? changedForum = null)
     {
-        // Each lookup captures only the map it derives from, never a state: a lookup handed on keeps no older state alive.
         var before = previous?.Indexes;
-        var regions = state.Regions;
-        var forums = state.Forums;
-        var contacts = state.Contacts;
-        var previousForums = before?._forums;
         return new ModelIndexes(
             state,
-            before is not null && ReferenceEquals(previous!.Regions, regions) ? before._regions
-                : new(() => [.. Values(regions).OrderBy(region => region.Id, StringComparer.Ordinal)]),
-            previousForums is null ? new(() => ForumLookups.Build(forums))
-                : ReferenceEquals(previous!.Forums, forums) ? previousForums
-                : changedForum is not null && previousForums.IsValueCreated ? new(() => previousForums.Value.With(forums, changedForum))
-                : new(() => ForumLookups.Build(forums)),
-            before is not null && ReferenceEquals(previous!.Contacts, contacts) ? before._contacts : new(() => new ContactLookups(contacts)));
+            before is not null && ReferenceEquals(previous!.Regions, state.Regions) ? before._regions : RegionsOf(state.Regions),
+            before is null ? ForumsOf(state.Forums)
+                : ReferenceEquals(previous!.Forums, state.Forums) ? before._forums
+                : changedForum is not null && before._forums.IsValueCreated ? ForumsOf(before._forums.Value, state.Forums, changedForum)
+                : ForumsOf(state.Forums),
+            before is not null && ReferenceEquals(previous!.Contacts, state.Contacts) ? before._contacts : ContactsOf(state.Contacts));
     }
+
+    // Each lookup is made by a method of its own, so its lambda captures only the map it derives
+    // from: lambdas of one method share one closure, and a closure holding the previous state's
+    // unbuilt lookup would chain every state since the last read (each with its own map version).
+    private static Lazy<IReadOnlyList<RegionRecord>> RegionsOf(ImmutableDictionary<string, Held<RegionRecord>> regions) =>
+        new(() => [.. Values(regions).OrderBy(region => region.Id, StringComparer.Ordinal)]);
+
+    private static Lazy<ForumLookups> ForumsOf(ImmutableDictionary<string, Held<Forum>> forums) => new(() => ForumLookups.Build(forums));
+
+    private static Lazy<ForumLookups> ForumsOf(ForumLookups built, ImmutableDictionary<string, Held<Forum>> forums, string changedForum) =>
+        new(() => built.With(forums, changedForum));
+
+    private static Lazy<ContactLookups> ContactsOf(ImmutableDictionary<string, Held<ContactRecord>> contacts) => new(() => new ContactLookups(contacts));
 
     /// <summary>The regions in id order (the order the Regions service lists them).</summary>
     public IReadOnlyList<RegionRecord> Regions => _regions.Value;

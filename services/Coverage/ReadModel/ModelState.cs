@@ -12,7 +12,7 @@ namespace Samverkan.Coverage.ReadModel;
 /// </summary>
 public sealed class ModelState
 {
-    // A region's full answer is megabytes at national scale: room for every answer of a few dates, not of every date asked.
+    // A date's answers are about twenty (per region: full, summary, reach; the overview): room for a few dates, not for every date asked.
     private const int MaxCachedAnswers = 32;
     private readonly ConcurrentDictionary<AnswerKey, object> _answers = new();
 

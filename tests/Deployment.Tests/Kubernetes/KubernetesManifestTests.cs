@@ -76,6 +76,22 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
+    public void Every_process_gets_its_runtime_environment_in_its_deployment()
+    {
+        var rendered = RenderedManifests.Render(RenderedManifests.Production);
+        var problems = new List<string>();
+        foreach (var process in Topology.All)
+        {
+            var environment = EffectiveEnvironment(rendered, AppContainer(rendered.Named<V1Deployment>(process.Name)));
+            problems.AddRange(process.RuntimeEnvironment
+                .Where(setting => environment.GetValueOrDefault(setting.Key) != setting.Value)
+                .Select(setting => $"{process.Name}: {setting.Key}={setting.Value} is not in its Deployment's env"));
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void Every_logical_address_a_process_names_resolves_to_the_kubernetes_service_of_the_service_it_names()
     {
         var rendered = RenderedManifests.Render(RenderedManifests.Production);
