@@ -6,15 +6,18 @@ namespace Samverkan.Coverage.ReadModel;
 
 /// <summary>
 /// Loads the read model from the store at start, then keeps it whole: a producer never
-/// snapshotted (the first start), left mid-snapshot by a crash, or with a gap in its sequences
-/// older than <see cref="RebuildOptions.GapGrace"/> is read again from its gRPC snapshot. Events
-/// keep arriving meanwhile and are applied as usual; the sequence rules make the two meet.
+/// snapshotted (the first start), left mid-snapshot by a crash, with a gap in its sequences
+/// older than <see cref="RebuildOptions.GapGrace"/>, or whose events have stalled (the model
+/// below a position the producer reached <see cref="RebuildOptions.LagGrace"/> ago, see
+/// <see cref="LagWatch"/>) is read again from its gRPC snapshot. Events keep arriving meanwhile
+/// and are applied as usual; the sequence rules make the two meet.
 /// </summary>
 public sealed class RebuildService(
     CoverageReadModel model, SnapshotSource snapshots, IOptions<RebuildOptions> options, TimeProvider clock, ILogger<RebuildService> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly LagWatch _lag = new();
 
     /// <summary>Completes once the stored model is in memory; event routes wait for it, so no event lands on the empty start state.</summary>
     public Task Loaded => _loaded.Task;
@@ -31,13 +34,44 @@ public sealed class RebuildService(
             _loaded.TrySetException(e);
             throw;
         }
+        var lagCheckedAt = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var topic in Topics.All.Where(NeedsSnapshot))
             {
                 await RebuildAsync(topic, stoppingToken);
             }
+            if (clock.GetUtcNow() - lagCheckedAt >= options.Value.LagCheckInterval)
+            {
+                lagCheckedAt = clock.GetUtcNow();
+                foreach (var topic in Topics.All.Where(topic => model.Current.PositionOf(topic).Built))
+                {
+                    await RebuildIfStalledAsync(topic, stoppingToken);
+                }
+            }
             await Task.Delay(options.Value.CheckInterval, clock, stoppingToken);
+        }
+    }
+
+    private async Task RebuildIfStalledAsync(string topic, CancellationToken ct)
+    {
+        long producer;
+        try
+        {
+            producer = await snapshots.PositionAsync(topic, ct);
+        }
+        catch (RpcException e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogInformation("Position of {Topic} not read: {Status}", topic, e.StatusCode);
+            return;
+        }
+        var position = model.Current.PositionOf(topic).Position;
+        if (_lag.Stalled(topic, producer, position, clock.GetUtcNow(), options.Value.LagGrace))
+        {
+            logger.LogWarning("Events of {Topic} have stalled: the producer is at {Producer}, the read model at {Position} for longer than {Grace}; taking a snapshot",
+                topic, producer, position, options.Value.LagGrace);
+            await RebuildAsync(topic, ct);
+            _lag.Reset(topic);
         }
     }
 

@@ -27,6 +27,29 @@ public sealed class SnapshotSource(
         _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not a topic this service reads."),
     };
 
+    /// <summary>
+    /// How far the producer has written: the position of its snapshot's first message, read
+    /// before its resources (EventSnapshot), so the rest of the stream is left unread and cancelled.
+    /// </summary>
+    public Task<long> PositionAsync(string topic, CancellationToken ct) => topic switch
+    {
+        Topics.Regions => FirstPositionAsync(regions.Snapshot(new RegionsGrpc.SnapshotRequest(), cancellationToken: ct), c => c.Position, ct),
+        Topics.Institutions => FirstPositionAsync(institutions.Snapshot(new InstitutionsGrpc.SnapshotRequest(), cancellationToken: ct), c => c.Position, ct),
+        Topics.Forums => FirstPositionAsync(forums.Snapshot(new ForumsGrpc.SnapshotRequest(), cancellationToken: ct), c => c.Position, ct),
+        Topics.Contacts => FirstPositionAsync(contacts.Snapshot(new ContactsGrpc.SnapshotRequest(), cancellationToken: ct), c => c.Position, ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not a topic this service reads."),
+    };
+
+    private static async Task<long> FirstPositionAsync<TChunk>(AsyncServerStreamingCall<TChunk> call, Func<TChunk, long> position, CancellationToken ct)
+    {
+        using (call)
+        {
+            return await call.ResponseStream.MoveNext(ct)
+                ? position(call.ResponseStream.Current)
+                : throw new InvalidOperationException("The snapshot stream sent nothing.");
+        }
+    }
+
     private static async IAsyncEnumerable<SnapshotPart> ReadAsync<TChunk>(
         string topic, AsyncServerStreamingCall<TChunk> call, Func<TChunk, (long Position, IEnumerable<string> Items, int? Stale)> read,
         [EnumeratorCancellation] CancellationToken ct)
