@@ -89,6 +89,8 @@ public sealed class SyntheticRegistry(string repositoryRoot, string dataDirector
         var byRegion = regions.ToDictionary(r => r.Id, r => r.Members.Select(m => m.InstitutionId)
             .Where(id => institutions[id].Kind is InstitutionKind.CountyCouncil or InstitutionKind.University).ToArray());
         var regionIds = regions.Select(r => r.Id).ToArray();
+        // Each region's forums so far, in the order written (a pass over every forum per new one was quadratic at 1,000 times the seed).
+        var ofRegion = forums.GroupBy(f => f.RegionIds[0]).ToDictionary(group => group.Key, group => group.ToList());
         while (forums.Count < forumCount)
         {
             var region = regionIds[random.Next(regionIds.Length)];
@@ -96,9 +98,9 @@ public sealed class SyntheticRegistry(string repositoryRoot, string dataDirector
             var participants = Enumerable.Range(0, random.Next(2, 13)).Select(_ => members[random.Next(members.Length)]).Distinct()
                 .Select(id => new Participant(id, (ParticipationCapacity)random.Next(3), null, null,
                     random.Next(10) == 0 ? today.AddMonths(-random.Next(1, 60)) : null, null, null)).ToList();
-            var siblings = forums.Where(f => f.RegionIds[0] == region).TakeLast(50).ToList();
+            var siblings = ofRegion.GetValueOrDefault(region)?.TakeLast(50).ToList() ?? [];
             var parent = siblings.Count > 0 && random.Next(4) == 0 ? siblings[random.Next(siblings.Count)].Id : null;
-            forums.Add(new Forum
+            var forum = new Forum
             {
                 Id = $"synthetic-{forums.Count:D5}",
                 Name = $"Syntetiskt forum {forums.Count}",
@@ -112,7 +114,9 @@ public sealed class SyntheticRegistry(string repositoryRoot, string dataDirector
                 Status = ForumStatus.Active,
                 Provenance = new Provenance("Benchmark", today.AddDays(-random.Next(0, 1100)), "Synthetic"),
                 MeetingDates = Meetings(),
-            });
+            };
+            forums.Add(forum);
+            (ofRegion.TryGetValue(region, out var list) ? list : ofRegion[region] = []).Add(forum);
         }
         return forums;
     }

@@ -157,12 +157,16 @@ public sealed class SqliteDocumentStore : IDocumentStore, ILeaseStore, IDisposab
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
+        // "id > $after" only when there is an after: SQLite cannot seek the key for "$after IS NULL OR
+        // id > $after", so each batch walked the collection from its start (quadratic: a 1,000,000-row
+        // scan took most of an hour).
+        var from = after is null ? "" : tag is null ? " AND id > $after" : " AND t.id > $after";
         command.CommandText = tag is null
-            ? "SELECT id, version, json FROM documents WHERE collection = $c AND ($after IS NULL OR id > $after) ORDER BY id LIMIT $n"
-            : """
+            ? $"SELECT id, version, json FROM documents WHERE collection = $c{from} ORDER BY id LIMIT $n"
+            : $"""
               SELECT d.id, d.version, d.json FROM document_tags t
               JOIN documents d ON d.collection = t.collection AND d.id = t.id
-              WHERE t.collection = $c AND t.tag = $tag AND ($after IS NULL OR t.id > $after)
+              WHERE t.collection = $c AND t.tag = $tag{from}
               ORDER BY t.id LIMIT $n
               """;
         command.Parameters.AddWithValue("$c", collection);
