@@ -102,22 +102,14 @@ public sealed class CoverageReadModel(ReadModelStore store, TimeProvider clock, 
             {
                 position ??= part.Position;
                 stale ??= part.ContactStaleAfterMonths;
-                foreach (var item in part.Items)
-                {
-                    seen.Add(item.Id);
-                    if (!_tables.Holds(state, item))
-                    {
-                        (state, var write) = _tables.Put(state, item, position.Value);
-                        written += await AddAsync(writes, write, ct);
-                    }
-                }
+                seen.UnionWith(part.Items.Select(item => item.Id));
+                (state, var changed) = _tables.PutAll(state, topic, [.. part.Items.Where(item => !_tables.Holds(state, item))], position.Value);
+                written += await AddAsync(writes, changed, ct);
             }
             var at = position ?? throw new InvalidOperationException($"The {topic} snapshot sent nothing.");
-            foreach (var (id, _) in _tables.Existing(state, topic).Where(e => !seen.Contains(e.Id)).ToList())
-            {
-                (state, var write) = _tables.Put(state, new RecordReader.Change(topic, id, null), at);
-                written += await AddAsync(writes, write, ct);
-            }
+            var gone = _tables.Existing(state, topic).Where(e => !seen.Contains(e.Id)).Select(e => new RecordReader.Change(topic, e.Id, null)).ToList();
+            (state, var removed) = _tables.PutAll(state, topic, gone, at);
+            written += await AddAsync(writes, removed, ct);
             written += await FlushAsync(writes, ct);
             var now = clock.GetUtcNow();
             var done = rebuilding.Snapshotted(at, now) with
@@ -141,13 +133,10 @@ public sealed class CoverageReadModel(ReadModelStore store, TimeProvider clock, 
         }
     }
 
-    /// <summary>Adds the write (null: an event newer than the snapshot wrote the entity already) and commits a full batch.</summary>
-    private async Task<int> AddAsync(List<DocumentWrite> writes, DocumentWrite? write, CancellationToken ct)
+    /// <summary>Adds the writes (none for an entity an event newer than the snapshot wrote already) and commits once a batch is full.</summary>
+    private async Task<int> AddAsync(List<DocumentWrite> writes, IReadOnlyList<DocumentWrite> more, CancellationToken ct)
     {
-        if (write is not null)
-        {
-            writes.Add(write);
-        }
+        writes.AddRange(more);
         return writes.Count >= WritesPerCommit ? await FlushAsync(writes, ct) : 0;
     }
 

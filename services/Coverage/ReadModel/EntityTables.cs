@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Samverkan.Coverage.Model;
 using Samverkan.Events;
 using Samverkan.Storage;
 
@@ -13,13 +12,25 @@ namespace Samverkan.Coverage.ReadModel;
 /// </summary>
 internal sealed class EntityTables(ReadModelStore store)
 {
-    public (ModelState State, DocumentWrite? Write) Put(ModelState state, RecordReader.Change change, long sequence) => change.Topic switch
+    public (ModelState State, DocumentWrite? Write) Put(ModelState state, RecordReader.Change change, long sequence)
     {
-        Topics.Regions => Put(state, s => s.Regions, (s, m) => s.With(regions: m), store.Regions, change.Id, (RegionRecord?)change.Value, sequence),
-        Topics.Institutions => Put(state, s => s.Institutions, (s, m) => s.With(institutions: m), store.Institutions, change.Id, (InstitutionRecord?)change.Value, sequence),
-        Topics.Forums => Put(state, s => s.Forums, (s, m) => s.With(forums: m, changedForum: change.Id), store.Forums, change.Id, (Forum?)change.Value, sequence),
-        Topics.Contacts => Put(state, s => s.Contacts, (s, m) => s.With(contacts: m), store.Contacts, change.Id, (ContactRecord?)change.Value, sequence),
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change.Topic, "Not a topic this service reads."),
+        var (next, writes) = PutAll(state, change.Topic, [change], sequence);
+        return (next, writes.Count == 0 ? null : writes[0]);
+    }
+
+    /// <summary>
+    /// Several changes of one topic at one sequence (a snapshot's part) as one new state: the map is
+    /// changed through a builder, not once per entity, so a snapshot of a million contacts does
+    /// not leave a million states and their map versions behind for the collector.
+    /// </summary>
+    public (ModelState State, IReadOnlyList<DocumentWrite> Writes) PutAll(ModelState state, string topic, IReadOnlyList<RecordReader.Change> changes, long sequence) => topic switch
+    {
+        Topics.Regions => PutAll(state, s => s.Regions, (s, m) => s.With(regions: m), store.Regions, changes, sequence),
+        Topics.Institutions => PutAll(state, s => s.Institutions, (s, m) => s.With(institutions: m), store.Institutions, changes, sequence),
+        // One changed forum updates the region lookup in place; more rebuild it.
+        Topics.Forums => PutAll(state, s => s.Forums, (s, m) => s.With(forums: m, changedForum: changes.Count == 1 ? changes[0].Id : null), store.Forums, changes, sequence),
+        Topics.Contacts => PutAll(state, s => s.Contacts, (s, m) => s.With(contacts: m), store.Contacts, changes, sequence),
+        _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not a topic this service reads."),
     };
 
     /// <summary>The ids of the topic's entities that exist, with the sequence that wrote each.</summary>
@@ -42,22 +53,27 @@ internal sealed class EntityTables(ReadModelStore store)
         _ => false,
     };
 
-    private static (ModelState, DocumentWrite?) Put<T>(
+    private static (ModelState, IReadOnlyList<DocumentWrite>) PutAll<T>(
         ModelState state, Func<ModelState, ImmutableDictionary<string, Held<T>>> get,
         Func<ModelState, ImmutableDictionary<string, Held<T>>, ModelState> set,
-        DocumentCollection<HeldDocument<T>> collection, string id, T? value, long sequence) where T : class
+        DocumentCollection<HeldDocument<T>> collection, IReadOnlyList<RecordReader.Change> changes, long sequence) where T : class
     {
-        var map = get(state);
-        var current = map.GetValueOrDefault(id);
-        if (current is not null && sequence != 0 && current.Sequence >= sequence)
+        var map = get(state).ToBuilder();
+        var writes = new List<DocumentWrite>(changes.Count);
+        foreach (var change in changes)
         {
-            return (state, null);
+            var current = map.GetValueOrDefault(change.Id);
+            if (current is not null && sequence != 0 && current.Sequence >= sequence)
+            {
+                continue;
+            }
+            var value = (T?)change.Value;
+            var document = new HeldDocument<T>(change.Id, value, sequence);
+            writes.Add(current is null ? collection.Insert(document) : collection.Replace(document, current.StoreVersion));
+            // Versions are the store's rule: 1 on insert, one more on every replace.
+            map[change.Id] = new Held<T>(change.Id, value, sequence, current is null ? 1 : current.StoreVersion + 1);
         }
-        var document = new HeldDocument<T>(id, value, sequence);
-        var write = current is null ? collection.Insert(document) : collection.Replace(document, current.StoreVersion);
-        // Versions are the store's rule: 1 on insert, one more on every replace.
-        var held = new Held<T>(id, value, sequence, current is null ? 1 : current.StoreVersion + 1);
-        return (set(state, map.SetItem(id, held)), write);
+        return writes.Count == 0 ? (state, writes) : (set(state, map.ToImmutable()), writes);
     }
 
     private static IEnumerable<(string, long)> Live<T>(ImmutableDictionary<string, Held<T>> map) where T : class =>
