@@ -31,7 +31,8 @@ try
     var options = new PlatformOptions
     {
         DataDirectory = data, FreePorts = true, Gateway = true, Seed = false, Output = null,
-        Services = ["regions", "institutions", "forums", "contacts", "coverage"], // The start is the rebuild, which grows with the registry: five minutes per hundred times the seed.
+        Services = ["regions", "institutions", "forums", "contacts", "coverage"],
+        // The start is the rebuild, which grows with the registry: five minutes per hundred times the seed.
         HealthTimeout = TimeSpan.FromMinutes(5 * Math.Max(1, scale / 100.0)),
     };
     // Coverage is healthy once its read model holds every producer's snapshot: the start is the rebuild.

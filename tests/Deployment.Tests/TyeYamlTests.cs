@@ -117,9 +117,8 @@ public sealed class TyeYamlTests
         foreach (var process in Topology.All)
         {
             var env = _tye.Projects.FirstOrDefault(service => service.Project == process.ProjectPath)?.Env ?? [];
-            problems.AddRange(process.RuntimeEnvironment
-                .Where(setting => !env.Any(variable => variable.Name == setting.Key && variable.Value == setting.Value))
-                .Select(setting => $"{process.Name}: {setting.Key}={setting.Value} is not in its tye.yaml env"));
+            var environment = env.Where(variable => variable.Value is not null).ToDictionary(variable => variable.Name, variable => variable.Value!);
+            problems.AddRange(RuntimeEnvironmentCheck.Problems("tye.yaml", process, environment));
         }
 
         Assert.Empty(problems);

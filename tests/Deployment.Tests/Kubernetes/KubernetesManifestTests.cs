@@ -83,9 +83,7 @@ public sealed partial class KubernetesManifestTests
         foreach (var process in Topology.All)
         {
             var environment = EffectiveEnvironment(rendered, AppContainer(rendered.Named<V1Deployment>(process.Name)));
-            problems.AddRange(process.RuntimeEnvironment
-                .Where(setting => environment.GetValueOrDefault(setting.Key) != setting.Value)
-                .Select(setting => $"{process.Name}: {setting.Key}={setting.Value} is not in its Deployment's env"));
+            problems.AddRange(RuntimeEnvironmentCheck.Problems("Deployment's", process, environment));
         }
 
         Assert.Empty(problems);
