@@ -7,11 +7,15 @@ using Samverkan.Local;
 // Coverage service and through the gateway, beside GET /api/regions/{id} as the floor, and write-to-visible:
 //   dotnet run -c Release --project bench/Coverage [-- --requests 50] [--scale 100] [--forums 10000] [--contacts 100000]
 //   [--data DIR]: write the registry there and keep it; a later run with the same DIR reuses it.
+//   [--log FILE]: append the services' output there (left out otherwise, so it does not mix with the figures).
 var requests = Option("--requests", 50);
 var scale = Option("--scale", 100);
 var forumCount = Option("--forums", 10_000);
 var contactCount = Option("--contacts", 100_000);
-var dataOption = Array.IndexOf(args, "--data") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
+var dataOption = PathOption("--data");
+var logFile = PathOption("--log");
+// Services write from their own threads: one synchronized writer.
+using var log = logFile is null ? null : TextWriter.Synchronized(new StreamWriter(logFile, append: true) { AutoFlush = true });
 
 var root = PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory);
 var data = dataOption ?? Path.Combine(Path.GetTempPath(), "samverkan-bench", $"coverage-{Guid.NewGuid():N}");
@@ -30,7 +34,8 @@ try
 
     var options = new PlatformOptions
     {
-        DataDirectory = data, FreePorts = true, Gateway = true, Seed = false, Output = null,
+        DataDirectory = data, FreePorts = true, Gateway = true, Seed = false,
+        Output = log is null ? null : log.WriteLine,
         Services = ["regions", "institutions", "forums", "contacts", "coverage"],
         // The start is the rebuild, which grows with the registry: five minutes per hundred times the seed.
         HealthTimeout = TimeSpan.FromMinutes(5 * Math.Max(1, scale / 100.0)),
@@ -100,6 +105,12 @@ int Option(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}
+
+string? PathOption(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? Path.GetFullPath(args[index + 1]) : null;
 }
 
 static bool IsRelease() => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)) == "release";
