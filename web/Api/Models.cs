@@ -42,19 +42,59 @@ public sealed record Contact(
 public sealed record Person(string? Name, string? Title, string? Organisation, string? Email, string? Phone);
 
 public sealed record RegionCoverage(
-    string RegionId, string RegionName, DateOnly? AsOf, bool HasPrimaryForum, IReadOnlyList<ForumRef>? PrimaryForums,
+    string RegionId, string RegionName, DateOnly? AsOf, int DormantAfterMonths, bool HasPrimaryForum, IReadOnlyList<ForumRef>? PrimaryForums,
     IReadOnlyList<InstitutionRef>? InNoForum, IReadOnlyList<InstitutionRef>? OnlyInDormantForums, IReadOnlyList<InstitutionCoverage>? Institutions,
-    IReadOnlyList<ForumCoverage>? Forums, DataAge? DataAge, IReadOnlyList<string>? Warnings);
+    IReadOnlyList<ForumCoverage>? Forums, DataAge? DataAge, IReadOnlyList<string>? Warnings, Freshness? ReadModel);
 
-public sealed record ForumRef(string Id, string Name, string? Abbreviation, bool Active);
+public sealed record ForumRef(string Id, string Name, string? Abbreviation, bool Active, DateOnly? LastMeetingOn, string? DormancyReason);
 
 public sealed record InstitutionRef(string Id, string Name, string? Abbreviation, string Kind, bool Partial);
 
 public sealed record DataAge(DateOnly? NewestMeetingOn, DateOnly? NewestVerifiedOn, int? MonthsOld, bool OutOfDate);
 
-public sealed record InstitutionCoverage(string Id, string Name, string? Abbreviation, string Kind, bool Partial, string? MembershipNote, string State);
+public sealed record InstitutionCoverage(
+    string Id, string Name, string? Abbreviation, string Kind, bool Partial, string? MembershipNote, string State, IReadOnlyList<Participation>? Forums);
 
-public sealed record ForumCoverage(string Id, string Name, string? ParentId, bool Active, DateOnly? LastMeetingOn, string RecordedStatus, bool CoversAll);
+/// <summary>How one institution takes part in one forum (a cell of the coverage matrix).</summary>
+public sealed record Participation(string ForumId, string ForumName, bool ForumActive, string Capacity, string? ViaForumId, string? ViaInstitutionId);
+
+public sealed record ForumCoverage(
+    string Id, string Name, string? Abbreviation, string? ParentId, bool Active, DateOnly? LastMeetingOn, string? DormancyReason, string RecordedStatus, bool CoversAll);
+
+/// <summary>The region's coverage as a dashboard reads it (GET /api/coverage/regions/{id}): who is missing, what is primary, counts.</summary>
+public sealed record RegionCoverageSummary(
+    string RegionId, string RegionName, DateOnly AsOf, int DormantAfterMonths, bool HasPrimaryForum, IReadOnlyList<ForumRef>? PrimaryForums,
+    IReadOnlyList<InstitutionRef>? InNoForum, IReadOnlyList<InstitutionRef>? OnlyInDormantForums, int Institutions, int InActiveForum,
+    int Forums, int ActiveForums, int DormantForums, DataAge? DataAge, IReadOnlyList<string>? Warnings, Freshness? ReadModel);
+
+/// <summary>The national overview (GET /api/coverage): one row per healthcare region.</summary>
+public sealed record NationalCoverage(
+    DateOnly AsOf, int DormantAfterMonths, int RegionsWithPrimaryForum, IReadOnlyList<CoverageRow> Regions, DataAge? DataAge,
+    IReadOnlyList<string>? Warnings, Freshness? ReadModel);
+
+public sealed record CoverageRow(
+    string RegionId, string RegionName, bool HasPrimaryForum, IReadOnlyList<ForumRef>? PrimaryForums,
+    IReadOnlyList<InstitutionRef>? InNoForum, IReadOnlyList<InstitutionRef>? OnlyInDormantForums,
+    int CountyCouncils, int Universities, int InActiveForum, int ActiveForums, int DormantForums, DataAge? DataAge)
+{
+    public int Institutions => CountyCouncils + Universities;
+}
+
+/// <summary>How current the Coverage service's read model was when it answered.</summary>
+public sealed record Freshness(DateTimeOffset? ChangedAt, IReadOnlyList<ProducerFreshness>? Producers);
+
+public sealed record ProducerFreshness(string Topic, long Position, bool Gap);
+
+/// <summary>The reach plan (GET /api/coverage/regions/{id}/reach): the fewest contact points that reach every county council and university.</summary>
+public sealed record ReachPlan(
+    string RegionId, string RegionName, DateOnly AsOf, bool Exact, int Institutions, int Reachable,
+    IReadOnlyList<ReachContact> ContactPoints, IReadOnlyList<Unreachable> Unreachable, IReadOnlyList<string>? Warnings);
+
+public sealed record ReachContact(
+    string ContactId, string Kind, string? Function, string? ForumId, string? ForumName, string? InstitutionId, string? InstitutionName,
+    DateOnly? VerifiedOn, bool VerificationStale, IReadOnlyList<InstitutionRef> Reaches);
+
+public sealed record Unreachable(string Id, string Name, string Kind, bool Partial, string Reason);
 
 /// <summary>The API's rule for a stale contact: verified before <see cref="VerifiedBefore"/> (or never).</summary>
 public sealed record StaleContacts(int OlderThanMonths, DateOnly Today, DateOnly VerifiedBefore, int Total)

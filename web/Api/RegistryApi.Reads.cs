@@ -9,9 +9,26 @@ public sealed partial class RegistryApi
     public Task<Versioned<Region>?> RegionAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<Region>($"api/regions/{Escape(id)}", cancellationToken);
 
-    /// <summary>The region's county councils and universities with their coverage, as the registry stood on <paramref name="asOf"/> (today when null).</summary>
+    /// <summary>The six regions' coverage side by side, as the registry stood on <paramref name="asOf"/> (today when null).</summary>
+    public Task<Versioned<NationalCoverage>?> NationalCoverageAsync(DateOnly? asOf, CancellationToken cancellationToken) =>
+        GetAsync<NationalCoverage>("api/coverage" + AsOf(asOf, '?'), cancellationToken);
+
+    /// <summary>The region's county councils and universities with their coverage and every forum they take part in (the matrix), as the registry stood on <paramref name="asOf"/> (today when null).</summary>
     public Task<Versioned<RegionCoverage>?> RegionCoverageAsync(string id, DateOnly? asOf, CancellationToken cancellationToken) =>
-        GetAsync<RegionCoverage>($"api/regions/{Escape(id)}/coverage" + AsOf(asOf, '?'), cancellationToken);
+        GetAsync<RegionCoverage>($"api/coverage/regions/{Escape(id)}?include=matrix" + AsOf(asOf, '&'), cancellationToken);
+
+    /// <summary>The region's coverage without the matrix: primary forums, the unrepresented, counts.</summary>
+    public Task<Versioned<RegionCoverageSummary>?> RegionCoverageSummaryAsync(string id, DateOnly? asOf, CancellationToken cancellationToken) =>
+        GetAsync<RegionCoverageSummary>($"api/coverage/regions/{Escape(id)}" + AsOf(asOf, '?'), cancellationToken);
+
+    /// <summary>One page of the region's county councils and universities, each with the forums it takes part in (the matrix's rows).</summary>
+    public Task<Versioned<Page<InstitutionCoverage>>?> RegionCoverageRowsAsync(string id, DateOnly? asOf, string? cursor, int limit, CancellationToken cancellationToken) =>
+        GetAsync<Page<InstitutionCoverage>>(
+            $"api/coverage/regions/{Escape(id)}/institutions?limit={limit}" + AsOf(asOf, '&') + (cursor is null ? "" : $"&cursor={Escape(cursor)}"), cancellationToken);
+
+    /// <summary>The fewest contact points that reach every county council and university of the region.</summary>
+    public Task<Versioned<ReachPlan>?> ReachPlanAsync(string id, DateOnly? asOf, CancellationToken cancellationToken) =>
+        GetAsync<ReachPlan>($"api/coverage/regions/{Escape(id)}/reach" + AsOf(asOf, '?'), cancellationToken);
 
     /// <summary>Institutions whose current or former name matches <paramref name="query"/> (the API's <c>q</c>).</summary>
     public Task<IReadOnlyList<Institution>> SearchInstitutionsAsync(string query, CancellationToken cancellationToken) =>

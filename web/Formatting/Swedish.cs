@@ -11,6 +11,8 @@ public static class Swedish
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
 
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
     public static readonly StringComparer Order = StringComparer.Create(Culture, CompareOptions.IgnoreCase);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -20,6 +22,10 @@ public static class Swedish
     public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
     public static string LongDate(DateOnly? date) => date is { } value ? LongDate(value) : "";
+
+    /// <summary>A moment as Swedish clocks showed it: 2018-10-24 kl. 14:05.</summary>
+    public static string Moment(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Stockholm).ToString("yyyy-MM-dd 'kl.' HH:mm", CultureInfo.InvariantCulture);
 
     public static IEnumerable<T> InSwedishOrder<T>(this IEnumerable<T> items, Func<T, string> name) => items.OrderBy(name, Order);
 
