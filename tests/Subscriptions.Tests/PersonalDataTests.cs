@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Samverkan.Local;
 using Samverkan.Subscriptions.Tests.Support;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Subscriptions.Tests;
 

@@ -35,7 +35,7 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     }
 
     /// <summary>Signs in on the development sign-in page as the launcher's token command would: national staff, an organisation's editor, or a partner.</summary>
-    public async Task SignInAsync(string role, string? organisation = null)
+    public async Task SignInAsync(string role, string? organisation = null, string? partner = null)
     {
         await GotoAsync("/logga-in");
         await Page.CheckAsync(role switch
@@ -47,6 +47,10 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
         if (organisation is not null)
         {
             await Page.SelectOptionAsync("#organisation", organisation);
+        }
+        if (partner is not null)
+        {
+            await Page.FillAsync("#partner", partner);
         }
         await Page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).WaitForAsync();

@@ -101,3 +101,18 @@ public sealed record StaleContacts(int OlderThanMonths, DateOnly Today, DateOnly
 {
     public bool IsStale(Contact contact) => contact.VerifiedOn is not { } verified || verified < VerifiedBefore;
 }
+
+/// <summary>A webhook subscription; <see cref="Secret"/> only in the answer to a create or a rotation, the one time it is shown.</summary>
+public sealed record Subscription(
+    string Id, string? Owner, string Url, IReadOnlyList<string> Types, string? Description, bool PersonalData, bool Enabled,
+    string? DisabledReason, DateTimeOffset CreatedAt, DateTimeOffset? PreviousSecretExpiresAt, DeliveryProgress Delivery, int Version,
+    string? Secret);
+
+public sealed record DeliveryProgress(long Position, long? FailingPosition, int FailedAttempts, DateTimeOffset? FailingSince, DateTimeOffset? NextAttemptAt);
+
+/// <summary>One event's deliveries to one subscription: every attempt, oldest first.</summary>
+public sealed record Delivery(string Id, string EventId, string EventType, long? Position, string Status, IReadOnlyList<DeliveryAttempt> Attempts);
+
+public sealed record DeliveryAttempt(DateTimeOffset At, int? StatusCode, string? Error, long LatencyMs);
+
+public sealed record PingResult(string EventId, bool Success, int? StatusCode, string? Error, long LatencyMs, DateTimeOffset At);

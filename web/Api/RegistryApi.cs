@@ -53,7 +53,12 @@ public sealed partial class RegistryApi(HttpClient http)
         return items;
     }
 
-    private async Task<WriteResult> WriteAsync(HttpMethod method, string path, HttpContent? content, string? etag, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteAsync(HttpMethod method, string path, HttpContent? content, string? etag, CancellationToken cancellationToken) =>
+        (await WriteAsync<object>(method, path, content, etag, cancellationToken)).Result;
+
+    /// <summary>A write whose answer's body the page needs (a secret shown once, a ping's outcome): null unless it succeeded.</summary>
+    private async Task<(WriteResult Result, T? Value)> WriteAsync<T>(HttpMethod method, string path, HttpContent? content, string? etag, CancellationToken cancellationToken)
+        where T : class
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
         if (!string.IsNullOrEmpty(etag))
@@ -63,13 +68,16 @@ public sealed partial class RegistryApi(HttpClient http)
         using var response = await SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return new WriteResult((int)response.StatusCode, response.Headers.ETag?.Tag, null);
+            var value = typeof(T) == typeof(object) || response.Content.Headers.ContentLength == 0
+                ? null
+                : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return (new WriteResult((int)response.StatusCode, response.Headers.ETag?.Tag, null), value);
         }
         if ((int)response.StatusCode >= 500)
         {
             throw new ApiUnavailableException($"{method} {path} answered {(int)response.StatusCode}.");
         }
-        return new WriteResult((int)response.StatusCode, null, await ProblemAsync(response, cancellationToken));
+        return (new WriteResult((int)response.StatusCode, null, await ProblemAsync(response, cancellationToken)), null);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

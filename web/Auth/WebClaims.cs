@@ -29,5 +29,9 @@ public static class WebClaims
         user.IsRegistryAdmin()
         || institutionId is not null && user.HasClaim(Roles, OrgEditor) && user.Organisations().Contains(institutionId, StringComparer.Ordinal);
 
+    /// <summary>Whether the API lets this user manage webhook subscriptions: national staff (all), a partner system with a partner id (its own).</summary>
+    public static bool MayManageSubscriptions(this ClaimsPrincipal user) =>
+        user.IsRegistryAdmin() || user.HasClaim(Roles, PartnerRole) && user.FindFirst(Partner) is not null;
+
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirst(Name)?.Value ?? user.Identity?.Name ?? "";
 }

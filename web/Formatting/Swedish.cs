@@ -27,6 +27,13 @@ public static class Swedish
     public static string Moment(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Stockholm).ToString("yyyy-MM-dd 'kl.' HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The first moment of the day in Sweden.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Stockholm.GetUtcOffset(midnight));
+    }
+
     public static IEnumerable<T> InSwedishOrder<T>(this IEnumerable<T> items, Func<T, string> name) => items.OrderBy(name, Order);
 
     public static DateOnly? ParseDate(string? text) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Samverkan.TestSupport;
 
 namespace Samverkan.Subscriptions.Tests.Support;
 

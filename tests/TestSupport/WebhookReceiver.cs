@@ -7,9 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Samverkan.TestSupport;
 
-namespace Samverkan.Subscriptions.Tests.Support;
+namespace Samverkan.TestSupport;
 
 /// <summary>One POST the receiver got: the Standard Webhooks headers, the raw body, and what it answered.</summary>
 public sealed record ReceivedWebhook(DateTimeOffset At, string Id, string Timestamp, string Signature, string Body, int Answered)

@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using Samverkan.TestSupport;
+
+namespace Samverkan.Web.Tests;
+
+/// <summary>
+/// A partner keeps its webhook subscriptions in the browser: creates one and sees its signing
+/// secret exactly once, pings its endpoint (a real one in this process) and reads the delivery log.
+/// </summary>
+public sealed class SubscriptionTests(WebFixture fixture)
+{
+    [Fact]
+    public async Task A_partner_creates_a_subscription_sees_the_secret_once_and_pings_its_endpoint()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var session = await fixture.SessionAsync();
+        await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await session.SignInAsync("partner", partner: "webbtest-partner");
+        var description = TestData.Unique("Webbprovprenumeration");
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Prenumerationer", Exact = true }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Ny prenumeration" }).ClickAsync();
+        await session.Page.GetByLabel("Mottagarens adress (URL)").FillAsync(receiver.Url.ToString());
+        await session.Page.GetByLabel("Händelsetyper").FillAsync("samverkan.forum.*");
+        await session.Page.GetByLabel("Beskrivning (valfri)").FillAsync(description);
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Skapa prenumeration" }).ClickAsync();
+
+        var secret = (await session.Page.Locator("#secret-value").InnerTextAsync()).Trim();
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        Assert.Contains("visas bara den här gången", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Kopiera hemligheten" }).ClickAsync();
+        await session.Page.GetByText("Kopierad.").WaitForAsync();
+        Assert.Equal(secret, await session.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await session.CheckAsync("prenumeration-ny-hemlighet");
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Till prenumerationen" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Heading, new() { Name = description }).WaitForAsync();
+        Assert.DoesNotContain(secret, await session.Page.ContentAsync(), StringComparison.Ordinal);
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Skicka testhändelse" }).ClickAsync();
+
+        await session.Page.GetByText("Mottagaren svarade 200").WaitForAsync();
+        Assert.Contains(receiver.Received, webhook => webhook.Type == "samverkan.ping.v1" && webhook.Signature.StartsWith("v1,", StringComparison.Ordinal));
+        Assert.Contains("samverkan.ping.v1", await session.Page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await session.CheckAsync("prenumeration");
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Alla prenumerationer" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = description }).WaitForAsync();
+        Assert.DoesNotContain(secret, await session.Page.ContentAsync(), StringComparison.Ordinal);
+        await session.CheckAsync("prenumerationer");
+    }
+
+    [Fact]
+    public async Task An_organisations_editor_is_told_subscriptions_are_for_partners_and_gets_no_form()
+    {
+        await using var session = await fixture.SessionAsync();
+        await session.SignInAsync("org-editor", "umea-universitet");
+
+        var response = await session.GotoAsync("/prenumerationer/ny");
+
+        Assert.Equal(403, response.Status);
+        Assert.Contains("hanteras av partnersystem och nationell personal", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal(0, await session.Page.Locator("form.stacked-form").CountAsync());
+        Assert.Equal(0, await session.Page.GetByRole(AriaRole.Link, new() { Name = "Prenumerationer", Exact = true }).CountAsync());
+    }
+}
