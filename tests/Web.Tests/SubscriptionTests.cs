@@ -43,6 +43,18 @@ public sealed class SubscriptionTests(WebFixture fixture)
         Assert.Contains("samverkan.ping.v1", await session.Page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         await session.CheckAsync("prenumeration");
 
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Byt hemlighet" }).ClickAsync();
+        await session.Page.GetByText("Hemligheten är bytt.").WaitForAsync();
+        var rotated = (await session.Page.Locator("#secret-value").InnerTextAsync()).Trim();
+        Assert.StartsWith("whsec_", rotated, StringComparison.Ordinal);
+        Assert.NotEqual(secret, rotated);
+        Assert.Contains("Signerar också till och med", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await session.Page.GetByLabel("Spela upp igen från och med").FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Spela upp igen" }).ClickAsync();
+        await session.Page.GetByText("Leveranserna börjar om från").WaitForAsync();
+        Assert.DoesNotContain(rotated, await session.Page.ContentAsync(), StringComparison.Ordinal);
+
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Alla prenumerationer" }).ClickAsync();
         await session.Page.GetByRole(AriaRole.Link, new() { Name = description }).WaitForAsync();
         Assert.DoesNotContain(secret, await session.Page.ContentAsync(), StringComparison.Ordinal);
