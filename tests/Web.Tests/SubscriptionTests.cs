@@ -28,7 +28,7 @@ public sealed class SubscriptionTests(WebFixture fixture)
         var secret = (await session.Page.Locator("#secret-value").InnerTextAsync()).Trim();
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
         Assert.Contains("visas bara den här gången", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Kopiera hemligheten" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Kopiera", Exact = true }).ClickAsync();
         await session.Page.GetByText("Kopierad.").WaitForAsync();
         Assert.Equal(secret, await session.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await session.CheckAsync("prenumeration-ny-hemlighet");

@@ -27,6 +27,12 @@ public sealed record WriteResult(int Status, string? ETag, ApiProblem? Problem)
 /// <summary>The API did not answer as it documents (5xx, unreachable): the page says so instead of guessing.</summary>
 public sealed class ApiUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>The API refused a read as asked (a 4xx other than 404 and 410, e.g. a filter it does not take); its problem says why.</summary>
+public sealed class ApiRefusedException(string path, ApiProblem problem) : Exception($"GET {path} answered {problem.Status}: {problem.Title}")
+{
+    public ApiProblem Problem { get; } = problem;
+}
+
 /// <summary>The one rule for entity tags: the API's strong tag is the resource's version in quotes (<c>"3"</c>).</summary>
 public static class EntityTags
 {

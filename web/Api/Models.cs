@@ -116,3 +116,13 @@ public sealed record Delivery(string Id, string EventId, string EventType, long?
 public sealed record DeliveryAttempt(DateTimeOffset At, int? StatusCode, string? Error, long LatencyMs);
 
 public sealed record PingResult(string EventId, bool Success, int? StatusCode, string? Error, long LatencyMs, DateTimeOffset At);
+
+/// <summary>A partner's API key record; <see cref="Key"/> only in the answer to its creation, the one time it is shown.</summary>
+public sealed record ApiKey(string Id, string Partner, string? Description, bool PersonalData, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, int Version, string? Key);
+
+/// <summary>One audited write of any service (GET /api/audit); personal values in it are already masked by the API.</summary>
+public sealed record AuditRecord(string Id, DateTimeOffset At, string Service, AuditActor Actor, string Action, AuditEntity Entity, IReadOnlyList<string>? Changed, string? TraceId);
+
+public sealed record AuditActor(string Subject, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Organisations, string? Partner);
+
+public sealed record AuditEntity(string Type, string Id);

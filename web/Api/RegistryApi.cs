@@ -100,7 +100,9 @@ public sealed partial class RegistryApi(HttpClient http)
         if (!response.IsSuccessStatusCode)
         {
             var problem = await ProblemAsync(response, cancellationToken);
-            throw new ApiUnavailableException($"GET {path} answered {(int)response.StatusCode}: {problem.Title}");
+            throw (int)response.StatusCode < 500
+                ? new ApiRefusedException(path, problem)
+                : new ApiUnavailableException($"GET {path} answered {(int)response.StatusCode}: {problem.Title}");
         }
     }
 
