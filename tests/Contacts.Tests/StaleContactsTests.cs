@@ -57,6 +57,24 @@ public class StaleContactsTests(ContactsFixture fixture) : IClassFixture<Contact
     }
 
     [Fact]
+    public async Task Asked_for_one_owner_the_list_holds_only_that_owners_stale_contacts()
+    {
+        var institutionId = await fixture.CreateInstitutionAsync();
+        var (mine, _) = await _client.CreateContactAsync(new
+        {
+            kind = "function", function = "Utbildningsledare", institutionId, ownerInstitutionId = institutionId, verifiedOn = "2019-01-31",
+        });
+
+        var stale = await _client.GetJsonAsync<StaleContacts>($"/api/contacts/stale?owner={institutionId}");
+
+        var owner = Assert.Single(stale.Owners);
+        Assert.Equal(institutionId, owner.OwnerInstitutionId);
+        Assert.Equal([mine.Id], owner.Contacts.Select(c => c.Id));
+        Assert.Equal(1, stale.Total);
+        Assert.Equal(fixture.Clock.SwedishToday.AddMonths(-12), stale.VerifiedBefore);
+    }
+
+    [Fact]
     public async Task A_contact_never_verified_is_stale_whatever_the_period()
     {
         var institutionId = await fixture.CreateInstitutionAsync();
@@ -65,6 +83,14 @@ public class StaleContactsTests(ContactsFixture fixture) : IClassFixture<Contact
         var stale = await _client.GetJsonAsync<StaleContacts>("/api/contacts/stale?olderThanMonths=1200");
 
         Assert.Contains(stale.Owners.Single(owner => owner.OwnerInstitutionId == institutionId).Contacts, c => c.Id == contact.Id);
+    }
+
+    [Fact]
+    public async Task An_owner_longer_than_any_id_is_a_problem_naming_it()
+    {
+        using var response = await _client.GetAsync($"/api/contacts/stale?owner={new string('x', 101)}");
+
+        await ProblemAssert.NamesFieldsAsync(response, "owner");
     }
 
     [Theory]

@@ -55,9 +55,9 @@ public sealed partial class RegistryApi
     public Task<Versioned<Contact>?> ContactAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<Contact>($"api/contacts/{Escape(id)}", cancellationToken);
 
-    /// <summary>The API's stale-contact threshold (its default age), so the app calls stale what the API does.</summary>
-    public Task<Versioned<StaleContacts>?> StaleContactsAsync(CancellationToken cancellationToken) =>
-        GetAsync<StaleContacts>("api/contacts/stale", cancellationToken);
+    /// <summary>The API's stale-contact threshold (its default age) with the owner's stale contacts, so the app calls stale what the API does.</summary>
+    public Task<Versioned<StaleContacts>?> StaleContactsAsync(string owner, CancellationToken cancellationToken) =>
+        GetAsync<StaleContacts>($"api/contacts/stale?owner={Escape(owner)}", cancellationToken);
 
     private static string AsOf(DateOnly? asOf, char separator) =>
         asOf is { } date ? $"{separator}asOf={Formatting.Swedish.Date(date)}" : "";

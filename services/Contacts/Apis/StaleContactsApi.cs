@@ -20,26 +20,32 @@ public static class StaleContactsApi
     {
         app.MapGroup("/api/contacts").WithTag(ContactsApi.Tag)
             .MapGet("/stale", ListAsync).WithName("ListStaleContacts")
-            .WithSummary("Contacts not verified for olderThanMonths (default Contacts:StaleAfterMonths), grouped by owner institution");
+            .WithSummary("Contacts not verified for olderThanMonths (default Contacts:StaleAfterMonths), grouped by owner institution; owner: only that institution's");
         return app;
     }
 
     private static async Task<Results<Ok<StaleContacts>, ValidationProblem>> ListAsync(
-        int? olderThanMonths, HttpContext context, DocumentCollection<Contact> contacts, IOptions<StalenessOptions> staleness, TimeProvider clock,
+        int? olderThanMonths, string? owner, HttpContext context, DocumentCollection<Contact> contacts, IOptions<StalenessOptions> staleness, TimeProvider clock,
         CancellationToken ct)
     {
         var months = olderThanMonths ?? staleness.Value.StaleAfterMonths;
+        var validation = new Validation().Id("owner", owner);
         if (months is < 0 or > StalenessOptions.MaxMonths)
         {
-            return TypedResults.ValidationProblem(new Validation().Add("olderThanMonths", $"Between 0 and {StalenessOptions.MaxMonths}.").Errors);
+            validation.Add("olderThanMonths", $"Between 0 and {StalenessOptions.MaxMonths}.");
+        }
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
         }
         var today = SwedishDate.Today(clock);
         var verifiedBefore = today.AddMonths(-months);
         var caller = context.Caller();
         var stale = new List<ContactResponse>();
-        await foreach (var stored in contacts.QueryAsync(cancellationToken: ct))
+        // One owner's are found by its tag (an organisation's page asks for its own, not the nation's).
+        await foreach (var stored in contacts.QueryAsync(tag: owner is null ? null : ContactTags.Owner(owner), cancellationToken: ct))
         {
-            if (stored.Value.ErasedOn is null && IsStale(stored.Value, verifiedBefore))
+            if (stored.Value.ErasedOn is null && (owner is null || stored.Value.OwnerInstitutionId == owner) && IsStale(stored.Value, verifiedBefore))
             {
                 stale.Add(ContactResponse.From(stored.Value, stored.Version, caller));
             }

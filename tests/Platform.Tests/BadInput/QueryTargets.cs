@@ -36,6 +36,7 @@ public static class QueryTargets
         new("/api/contacts", "institution", Id),
         new("/api/contacts", "owner", Id),
         new("/api/contacts/stale", "olderThanMonths", ["-1", "1201", "abc", "99999999999"]),
+        new("/api/contacts/stale", "owner", Id),
         new("/api/coverage", "asOf", Date),
         new("/api/regions/norra/coverage", "asOf", Date),
         new("/api/regions/norra/reach", "asOf", Date),
