@@ -23,6 +23,14 @@ public sealed class TestData(WebFixture fixture)
         return (created.GetProperty("id").GetString()!, name);
     }
 
+    /// <summary>A university of the test's own, under a name no other test uses.</summary>
+    public async Task<(string Id, string Name)> InstitutionAsync()
+    {
+        var name = Unique("Webbprovhögskolan");
+        var created = await CreateAsync("/api/institutions", new { name, kind = "university" });
+        return (created.GetProperty("id").GetString()!, name);
+    }
+
     /// <summary>A contact owned by <paramref name="owner"/>, last verified long ago (so stale).</summary>
     public async Task<(string Id, string Function)> StaleContactAsync(string owner)
     {

@@ -19,12 +19,33 @@ public sealed partial class RegistryApi
     public Task<WriteResult> RecordMeetingAsync(string id, DateOnly on, string etag, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Post, $"api/forums/{Escape(id)}/meetings", Body(new JsonObject { ["on"] = Formatting.Swedish.Date(on) }), etag, cancellationToken);
 
+    /// <summary>A merge patch of the institution; a new name with <c>nameValidFrom</c> is recorded as a rename on that date.</summary>
+    public Task<WriteResult> PatchInstitutionAsync(string id, JsonObject patch, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Patch, $"api/institutions/{Escape(id)}", Patch(patch), etag, cancellationToken);
+
+    public Task<WriteResult> MergeInstitutionAsync(string id, string successorId, DateOnly? on, string? note, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Post, $"api/institutions/{Escape(id)}/merge",
+            Body(new JsonObject { ["successorId"] = successorId, ["on"] = DateText(on), ["note"] = note }), etag, cancellationToken);
+
+    /// <summary>A planned merger with the related institutions, or (<paramref name="dropped"/>) one that was given up, as history.</summary>
+    public Task<WriteResult> RecordPlannedMergerAsync(
+        string id, bool dropped, DateOnly? on, string? note, IReadOnlyList<string> relatedInstitutionIds, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Post, $"api/institutions/{Escape(id)}/planned-mergers", Body(new JsonObject
+        {
+            ["dropped"] = dropped,
+            ["on"] = DateText(on),
+            ["note"] = note,
+            ["relatedInstitutionIds"] = new JsonArray([.. relatedInstitutionIds.Select(related => (JsonNode)related)]),
+        }), etag, cancellationToken);
+
     public Task<WriteResult> PatchContactAsync(string id, JsonObject patch, string etag, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Patch, $"api/contacts/{Escape(id)}", Patch(patch), etag, cancellationToken);
 
     /// <summary>Confirms the contact is still right: the API sets <c>verifiedOn</c> to today.</summary>
     public Task<WriteResult> VerifyContactAsync(string id, string etag, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Post, $"api/contacts/{Escape(id)}/verify", null, etag, cancellationToken);
+
+    private static string? DateText(DateOnly? date) => date is { } day ? Formatting.Swedish.Date(day) : null;
 
     private static StringContent Patch(JsonObject patch) => new(patch.ToJsonString(), Encoding.UTF8, MergePatch);
 
