@@ -89,6 +89,30 @@ public sealed class ForumEditingTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task National_staff_add_an_invited_participant_remove_one_and_keep_the_rest_as_stored()
+    {
+        var (id, _) = await new TestData(fixture).ForumAsync();
+        await using var session = await fixture.SessionAsync();
+        await session.SignInAsync("registry-admin");
+        await session.GotoAsync($"/forum/{id}");
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Ändra deltagare" }).ClickAsync();
+        await session.Page.GetByLabel("Ta bort Umeå universitet").CheckAsync();
+        await session.Page.GetByLabel("Organisation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Luleå tekniska universitet" });
+        await session.Page.Locator("#add-capacity").SelectOptionAsync("invited");
+        await session.CheckAsync("forum-deltagare");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+
+        await session.Page.GetByText("Ändringarna är sparade.").WaitForAsync();
+        var participants = await session.Page.Locator("table").First.InnerTextAsync();
+        Assert.Contains("Luleå tekniska universitet\tInbjuden", participants, StringComparison.Ordinal);
+        Assert.DoesNotContain("Umeå universitet", participants, StringComparison.Ordinal);
+        Assert.Contains("Region Västerbotten", participants, StringComparison.Ordinal);
+        var stored = await new TestData(fixture).GetAsync($"/api/forums/{id}");
+        Assert.Equal(["region-vasterbotten", "lulea-tekniska-universitet"], stored.GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("institutionId").GetString()));
+    }
+
+    [Fact]
     public async Task An_organisation_s_editor_is_told_why_there_is_no_forum_form()
     {
         var forum = await data.ForumAsync();
