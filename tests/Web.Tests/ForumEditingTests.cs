@@ -113,6 +113,26 @@ public sealed class ForumEditingTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task National_staff_add_a_sub_group_which_shows_under_its_parent()
+    {
+        var (id, parentName) = await new TestData(fixture).ForumAsync();
+        var name = TestData.Unique("Webbprovarbetsgrupp");
+        await using var session = await fixture.SessionAsync();
+        await session.SignInAsync("registry-admin");
+        await session.GotoAsync($"/forum/{id}");
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Ny undergrupp" }).ClickAsync();
+        await session.Page.GetByLabel("Namn").FillAsync(name);
+        await session.CheckAsync("forum-ny-undergrupp");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Skapa undergruppen" }).ClickAsync();
+
+        await session.Page.GetByRole(AriaRole.Heading, new() { Name = name }).WaitForAsync();
+        Assert.Contains(parentName, await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await session.GotoAsync($"/forum/{id}");
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).WaitForAsync();
+    }
+
+    [Fact]
     public async Task An_organisation_s_editor_is_told_why_there_is_no_forum_form()
     {
         var forum = await data.ForumAsync();

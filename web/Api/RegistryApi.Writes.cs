@@ -16,6 +16,16 @@ public sealed partial class RegistryApi
     public Task<WriteResult> PatchForumAsync(string id, JsonObject patch, string etag, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Patch, $"api/forums/{Escape(id)}", Patch(patch), etag, cancellationToken);
 
+    /// <summary>A sub-group of <paramref name="parent"/>: in the parent's regions, its participants added later.</summary>
+    public Task<(WriteResult Result, Forum? Value)> CreateSubGroupAsync(Forum parent, string name, string? purpose, CancellationToken cancellationToken) =>
+        WriteAsync<Forum>(HttpMethod.Post, "api/forums", Body(new JsonObject
+        {
+            ["name"] = name,
+            ["parentId"] = parent.Id,
+            ["regionIds"] = new JsonArray([.. parent.RegionIds.Select(region => (JsonNode)region)]),
+            ["purpose"] = purpose,
+        }), null, cancellationToken);
+
     public Task<WriteResult> RecordMeetingAsync(string id, DateOnly on, string etag, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Post, $"api/forums/{Escape(id)}/meetings", Body(new JsonObject { ["on"] = Formatting.Swedish.Date(on) }), etag, cancellationToken);
 
