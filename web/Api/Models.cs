@@ -83,7 +83,7 @@ public sealed record CoverageRow(
 /// <summary>How current the Coverage service's read model was when it answered.</summary>
 public sealed record Freshness(DateTimeOffset? ChangedAt, IReadOnlyList<ProducerFreshness>? Producers);
 
-public sealed record ProducerFreshness(string Topic, long Position, bool Gap);
+public sealed record ProducerFreshness(string Producer, long Position, bool Gap);
 
 /// <summary>The reach plan (GET /api/coverage/regions/{id}/reach): the fewest contact points that reach every county council and university.</summary>
 public sealed record ReachPlan(

@@ -54,10 +54,15 @@ public sealed partial class RegistryApi(HttpClient http)
     }
 
     private async Task<WriteResult> WriteAsync(HttpMethod method, string path, HttpContent? content, string? etag, CancellationToken cancellationToken) =>
-        (await WriteAsync<object>(method, path, content, etag, cancellationToken)).Result;
+        (await WriteAsync<object>(method, path, content, etag, read: null, cancellationToken)).Result;
 
     /// <summary>A write whose answer's body the page needs (a secret shown once, a ping's outcome): null unless it succeeded.</summary>
-    private async Task<(WriteResult Result, T? Value)> WriteAsync<T>(HttpMethod method, string path, HttpContent? content, string? etag, CancellationToken cancellationToken)
+    private Task<(WriteResult Result, T? Value)> WriteAsync<T>(HttpMethod method, string path, HttpContent? content, string? etag, CancellationToken cancellationToken)
+        where T : class =>
+        WriteAsync(method, path, content, etag, body => body.ReadFromJsonAsync<T>(Json, cancellationToken), cancellationToken);
+
+    private async Task<(WriteResult Result, T? Value)> WriteAsync<T>(
+        HttpMethod method, string path, HttpContent? content, string? etag, Func<HttpContent, Task<T?>>? read, CancellationToken cancellationToken)
         where T : class
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
@@ -68,9 +73,7 @@ public sealed partial class RegistryApi(HttpClient http)
         using var response = await SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            var value = typeof(T) == typeof(object) || response.Content.Headers.ContentLength == 0
-                ? null
-                : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            var value = read is null ? null : await read(response.Content);
             return (new WriteResult((int)response.StatusCode, response.Headers.ETag?.Tag, null), value);
         }
         if ((int)response.StatusCode >= 500)
