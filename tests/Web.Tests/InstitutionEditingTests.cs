@@ -37,7 +37,9 @@ public sealed class InstitutionEditingTests(WebFixture fixture)
         var (successorId, successorName) = await data.InstitutionAsync();
         await using var session = await fixture.SessionAsync();
         await session.SignInAsync("registry-admin");
-        await session.GotoAsync($"/institutioner/{id}/andra");
+        var form = await session.GotoAsync($"/institutioner/{id}/andra");
+        // The page's own words when it is not the form (once seen in CI and not reproduced: this says which page it was).
+        Assert.True(form.Ok, $"{form.Status}: {await session.Page.InnerTextAsync("main")}");
 
         await session.Page.GetByLabel("Organisationen uppgick i").SelectOptionAsync(new SelectOptionValue { Label = successorName });
         await session.Page.Locator("#merge-on").FillAsync("2020-01-01");
