@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Samverkan.Bench;
 using Samverkan.Bench.Coverage;
 using Samverkan.Local;
 
@@ -8,12 +9,13 @@ using Samverkan.Local;
 //   dotnet run -c Release --project bench/Coverage [-- --requests 50] [--scale 100] [--forums 10000] [--contacts 100000]
 //   [--data DIR]: write the registry there and keep it; a later run with the same DIR reuses it.
 //   [--log FILE]: append the services' output there (left out otherwise, so it does not mix with the figures).
-var requests = Option("--requests", 50);
-var scale = Option("--scale", 100);
-var forumCount = Option("--forums", 10_000);
-var contactCount = Option("--contacts", 100_000);
-var dataOption = PathOption("--data");
-var logFile = PathOption("--log");
+var arguments = new BenchOptions(args);
+var requests = arguments.Number("--requests", 50);
+var scale = arguments.Number("--scale", 100);
+var forumCount = arguments.Number("--forums", 10_000);
+var contactCount = arguments.Number("--contacts", 100_000);
+var dataOption = arguments.FullPath("--data");
+var logFile = arguments.FullPath("--log");
 // Services write from their own threads: one synchronized writer.
 using var log = logFile is null ? null : TextWriter.Synchronized(new StreamWriter(logFile, append: true) { AutoFlush = true });
 
@@ -85,7 +87,7 @@ try
 
     Console.WriteLine();
     Console.WriteLine($"{Environment.ProcessorCount} cores, {counts.Forums} forums, {counts.Contacts} contacts, {counts.Institutions} institutions; " +
-        $"sequential requests to the Coverage service and through the gateway (Release: {IsRelease()}), regions cycled");
+        $"sequential requests to the Coverage service and through the gateway (Release: {BenchOptions.IsRelease}), regions cycled");
     Console.WriteLine(Latency.Header);
     results.ForEach(result => Console.WriteLine(result.Row()));
     Console.WriteLine();
@@ -100,17 +102,3 @@ finally
         Directory.Delete(data, recursive: true);
     }
 }
-
-int Option(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
-}
-
-string? PathOption(string name)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? Path.GetFullPath(args[index + 1]) : null;
-}
-
-static bool IsRelease() => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)) == "release";

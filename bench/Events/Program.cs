@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using Samverkan.Bench;
 using Samverkan.Bench.Events;
 using Samverkan.Local;
 
 // Write-to-webhook and write-to-feed latency under a steady write load, and the relay's
 // catch-up throughput, on the real platform (every service and the gateway as processes):
 //   dotnet run -c Release --project bench/Events [-- --rate 20] [--seconds 30] [--backlog 2000]
-var rate = Option("--rate", 20);
-var seconds = Option("--seconds", 30);
-var backlog = Option("--backlog", 2000);
+var arguments = new BenchOptions(args);
+var rate = arguments.Number("--rate", 20);
+var seconds = arguments.Number("--seconds", 30);
+var backlog = arguments.Number("--backlog", 2000);
 
 using var data = new TempData();
 await using var platform = await RunningPlatform.StartAsync(new PlatformOptions
@@ -37,6 +39,3 @@ await platform.RestartAsync("subscriptions");
 await feed.WaitForAsync(backlogWrites.Keys, TimeSpan.FromMinutes(10));
 Console.WriteLine($"Relay catch-up: {backlog} events into the change feed in {restarted.Elapsed.TotalSeconds:F1} s " +
     $"= {backlog / restarted.Elapsed.TotalSeconds:F0} events/s (including the service's restart)");
-
-int Option(string name, int fallback) =>
-    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using Samverkan.Bench;
 using Samverkan.Bench.Gateway;
 using Samverkan.Local;
 
@@ -7,9 +8,10 @@ using Samverkan.Local;
 // gateway, A/B interleaved in one run, with a valid token (validated at the gateway and again at
 // the service); then write throughput through the gateway at 32 concurrent writers.
 //   dotnet run -c Release --project bench/Gateway [-- --rounds 3] [--seconds 5] [--connections 32]
-var rounds = Option("--rounds", 3);
-var seconds = TimeSpan.FromSeconds(Option("--seconds", 5));
-var connections = Option("--connections", 32);
+var arguments = new BenchOptions(args);
+var rounds = arguments.Number("--rounds", 3);
+var seconds = TimeSpan.FromSeconds(arguments.Number("--seconds", 5));
+var connections = arguments.Number("--connections", 32);
 
 await WrkResult.EnsureInstalledAsync();
 var data = Path.Combine(Path.GetTempPath(), "samverkan-bench", $"gateway-{Guid.NewGuid():N}");
@@ -81,8 +83,5 @@ static async Task EnsureInstitutionsAsync(HttpClient gateway, int count)
         created.EnsureSuccessStatusCode();
     }
 }
-
-int Option(string name, int fallback) =>
-    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
 internal sealed record Page(List<System.Text.Json.JsonElement> Items);

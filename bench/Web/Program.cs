@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samverkan.Bench;
 using Samverkan.Bench.Coverage;
 using Samverkan.Bench.Web;
 using Samverkan.Local;
@@ -6,10 +7,11 @@ using Samverkan.Local;
 // Server time and weight of the web app's main pages through the gateway, on the seed and on a registry
 // 100 times the seed, in one run:
 //   dotnet run -c Release --project bench/Web [-- --requests 50] [--scale 100] [--forums 10000] [--contacts 100000]
-var requests = Option("--requests", 50);
-var scale = Option("--scale", 100);
-var forumCount = Option("--forums", 10_000);
-var contactCount = Option("--contacts", 100_000);
+var arguments = new BenchOptions(args);
+var requests = arguments.Number("--requests", 50);
+var scale = arguments.Number("--scale", 100);
+var forumCount = arguments.Number("--forums", 10_000);
+var contactCount = arguments.Number("--contacts", 100_000);
 var root = PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory);
 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).DateTime);
 
@@ -22,7 +24,7 @@ var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow
     ("organisation /organisation/umea-universitet", "/organisation/umea-universitet"),
 ];
 
-Console.WriteLine($"{Environment.ProcessorCount} cores; an anonymous visitor, sequential requests through the gateway after a warm-up, the whole HTML read (Release: {IsRelease()})");
+Console.WriteLine($"{Environment.ProcessorCount} cores; an anonymous visitor, sequential requests through the gateway after a warm-up, the whole HTML read (Release: {BenchOptions.IsRelease})");
 Console.WriteLine("First visit: the HTML and every style sheet, script and icon it names, as sent (compressed where compressed, headers included).");
 foreach (var registry in new[] { "seed", $"{scale}x" })
 {
@@ -61,11 +63,3 @@ foreach (var registry in new[] { "seed", $"{scale}x" })
         Directory.Delete(data, recursive: true);
     }
 }
-
-int Option(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
-}
-
-static bool IsRelease() => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)) == "release";

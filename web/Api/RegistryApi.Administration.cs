@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Samverkan.Web.Formatting;
 
 namespace Samverkan.Web.Api;
 
@@ -17,8 +18,6 @@ public sealed partial class RegistryApi
 
     /// <summary>One page of every service's audit trail, newest first, optionally for one entity (<c>contact:rur-ordforande</c>) or one actor (a subject).</summary>
     public Task<Versioned<Page<AuditRecord>>?> AuditAsync(string? entity, string? actor, string? cursor, int limit, CancellationToken cancellationToken) =>
-        GetAsync<Page<AuditRecord>>($"api/audit?limit={limit}"
-            + (entity is null ? "" : $"&entity={Escape(entity)}")
-            + (actor is null ? "" : $"&actor={Escape(actor)}")
-            + (cursor is null ? "" : $"&cursor={Escape(cursor)}"), cancellationToken);
+        GetAsync<Page<AuditRecord>>(
+            QueryPath.With("api/audit", ("limit", QueryPath.Number(limit)), ("entity", entity), ("actor", actor), ("cursor", cursor)), cancellationToken);
 }

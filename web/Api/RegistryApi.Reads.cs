@@ -1,3 +1,5 @@
+using Samverkan.Web.Formatting;
+
 namespace Samverkan.Web.Api;
 
 /// <summary>The registry's public reads (anyone may make them; personal data only with a right to it).</summary>
@@ -11,24 +13,25 @@ public sealed partial class RegistryApi
 
     /// <summary>The six regions' coverage side by side, as the registry stood on <paramref name="asOf"/> (today when null).</summary>
     public Task<Versioned<NationalCoverage>?> NationalCoverageAsync(DateOnly? asOf, CancellationToken cancellationToken) =>
-        GetAsync<NationalCoverage>("api/coverage" + AsOf(asOf, '?'), cancellationToken);
+        GetAsync<NationalCoverage>(QueryPath.With("api/coverage", ("asOf", QueryPath.AsOf(asOf))), cancellationToken);
 
     /// <summary>The region's county councils and universities with their coverage and every forum they take part in (the matrix), as the registry stood on <paramref name="asOf"/> (today when null).</summary>
     public Task<Versioned<RegionCoverage>?> RegionCoverageAsync(string id, DateOnly? asOf, CancellationToken cancellationToken) =>
-        GetAsync<RegionCoverage>($"api/coverage/regions/{Escape(id)}?include=matrix" + AsOf(asOf, '&'), cancellationToken);
+        GetAsync<RegionCoverage>(QueryPath.With($"api/coverage/regions/{Escape(id)}", ("include", "matrix"), ("asOf", QueryPath.AsOf(asOf))), cancellationToken);
 
     /// <summary>The region's coverage without the matrix: primary forums, the unrepresented, counts.</summary>
     public Task<Versioned<RegionCoverageSummary>?> RegionCoverageSummaryAsync(string id, DateOnly? asOf, CancellationToken cancellationToken) =>
-        GetAsync<RegionCoverageSummary>($"api/coverage/regions/{Escape(id)}" + AsOf(asOf, '?'), cancellationToken);
+        GetAsync<RegionCoverageSummary>(QueryPath.With($"api/coverage/regions/{Escape(id)}", ("asOf", QueryPath.AsOf(asOf))), cancellationToken);
 
     /// <summary>One page of the region's county councils and universities, each with the forums it takes part in (the matrix's rows).</summary>
     public Task<Versioned<Page<InstitutionCoverage>>?> RegionCoverageRowsAsync(string id, DateOnly? asOf, string? cursor, int limit, CancellationToken cancellationToken) =>
         GetAsync<Page<InstitutionCoverage>>(
-            $"api/coverage/regions/{Escape(id)}/institutions?limit={limit}" + AsOf(asOf, '&') + (cursor is null ? "" : $"&cursor={Escape(cursor)}"), cancellationToken);
+            QueryPath.With($"api/coverage/regions/{Escape(id)}/institutions", ("limit", QueryPath.Number(limit)), ("asOf", QueryPath.AsOf(asOf)), ("cursor", cursor)),
+            cancellationToken);
 
     /// <summary>The fewest contact points that reach every county council and university of the region.</summary>
     public Task<Versioned<ReachPlan>?> ReachPlanAsync(string id, DateOnly? asOf, CancellationToken cancellationToken) =>
-        GetAsync<ReachPlan>($"api/coverage/regions/{Escape(id)}/reach" + AsOf(asOf, '?'), cancellationToken);
+        GetAsync<ReachPlan>(QueryPath.With($"api/coverage/regions/{Escape(id)}/reach", ("asOf", QueryPath.AsOf(asOf))), cancellationToken);
 
     /// <summary>Institutions whose current or former name matches <paramref name="query"/> (the API's <c>q</c>).</summary>
     public Task<IReadOnlyList<Institution>> SearchInstitutionsAsync(string query, CancellationToken cancellationToken) =>
@@ -58,9 +61,6 @@ public sealed partial class RegistryApi
     /// <summary>The API's stale-contact threshold (its default age) with the owner's stale contacts, so the app calls stale what the API does.</summary>
     public Task<Versioned<StaleContacts>?> StaleContactsAsync(string owner, CancellationToken cancellationToken) =>
         GetAsync<StaleContacts>($"api/contacts/stale?owner={Escape(owner)}", cancellationToken);
-
-    private static string AsOf(DateOnly? asOf, char separator) =>
-        asOf is { } date ? $"{separator}asOf={Formatting.Swedish.Date(date)}" : "";
 }
 
 public enum ForumFilter

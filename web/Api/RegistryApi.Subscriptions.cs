@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Samverkan.Web.Formatting;
 
 namespace Samverkan.Web.Api;
 
@@ -16,7 +17,7 @@ public sealed partial class RegistryApi
 
     /// <summary>One page of the delivery log, oldest first.</summary>
     public Task<Versioned<Page<Delivery>>?> DeliveriesAsync(string id, string? cursor, int limit, CancellationToken cancellationToken) =>
-        GetAsync<Page<Delivery>>($"api/subscriptions/{Escape(id)}/deliveries?limit={limit}" + (cursor is null ? "" : $"&cursor={Escape(cursor)}"), cancellationToken);
+        GetAsync<Page<Delivery>>(QueryPath.With($"api/subscriptions/{Escape(id)}/deliveries", ("limit", QueryPath.Number(limit)), ("cursor", cursor)), cancellationToken);
 
     /// <summary>A new subscription; <paramref name="fromBeginning"/> delivers every event the feed holds, otherwise those after now.</summary>
     public Task<(WriteResult Result, Subscription? Value)> CreateSubscriptionAsync(

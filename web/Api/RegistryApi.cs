@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Samverkan.Web.Formatting;
 
 namespace Samverkan.Web.Api;
 
@@ -36,8 +37,7 @@ public sealed partial class RegistryApi(HttpClient http)
         string? cursor = null;
         for (var page = 0; page < MaxPages; page++)
         {
-            var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-            var url = $"{path}{separator}limit={PageLimit}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+            var url = QueryPath.With(path, ("limit", QueryPath.Number(PageLimit)), ("cursor", cursor));
             var answer = await GetAsync<Page<T>>(url, cancellationToken);
             if (answer is null)
             {

@@ -20,7 +20,7 @@ public static class SignInEndpoints
     {
         var development = SignInExtensions.UsesDevelopmentSignIn(app.Environment, app.Configuration);
         app.MapGet(SignInExtensions.SignInPath, (string? returnUrl) => development
-            ? Results.Redirect($"{DevelopmentPage}?returnUrl={Uri.EscapeDataString(LocalOrStart(returnUrl))}")
+            ? Results.Redirect(QueryPath.With(DevelopmentPage, ("returnUrl", LocalOrStart(returnUrl))))
             : Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrStart(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         if (development)
         {
@@ -46,7 +46,7 @@ public static class SignInEndpoints
         var valid = role == WebClaims.RegistryAdmin || role == WebClaims.OrgEditor && organisations.Length > 0 || role == WebClaims.PartnerRole && partnerId is not null;
         if (!valid)
         {
-            return Results.Redirect($"{DevelopmentPage}?returnUrl={Uri.EscapeDataString(LocalOrStart(returnUrl))}&fel=1");
+            return Results.Redirect(QueryPath.With(DevelopmentPage, ("returnUrl", LocalOrStart(returnUrl)), ("fel", "1")));
         }
         var subject = DevelopmentTokens.SubjectFor(role, organisations, partnerId);
         var name = role switch

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
+using Samverkan.Web.Formatting;
 
 namespace Samverkan.Web.Auth;
 
@@ -16,6 +17,10 @@ public static class SignInExtensions
     public const string SignInPath = "/konto/logga-in";
     public const string SignOutPath = "/konto/logga-ut";
     public const string AccessToken = "access_token";
+
+    /// <summary>The sign-in page, coming back to <paramref name="returnPathAndQuery"/> afterwards.</summary>
+    /// <param name="returnPathAndQuery">Where the user was, path and query.</param>
+    public static string SignInHref(string returnPathAndQuery) => QueryPath.With(SignInPath, ("returnUrl", returnPathAndQuery));
 
     public static bool UsesDevelopmentSignIn(IHostEnvironment environment, IConfiguration configuration) =>
         environment.IsDevelopment() && !string.IsNullOrWhiteSpace(configuration[DevelopmentKeySetting]);

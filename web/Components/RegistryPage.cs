@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Samverkan.Web.Api;
+using Samverkan.Web.Auth;
 
 namespace Samverkan.Web.Components;
 
@@ -33,6 +34,9 @@ public abstract class RegistryPage : ComponentBase
         }
     }
 
-    /// <summary>Sign in, then come back here.</summary>
-    protected string SignInHref => $"{Auth.SignInExtensions.SignInPath}?returnUrl={Uri.EscapeDataString(new Uri(Navigation.Uri).PathAndQuery)}";
+    /// <summary>
+    /// The status of a page or form this user may not use: 401 for the anonymous (signing in may
+    /// help), 403 for the signed-in. The page then shows <c>NotAllowed</c> with the reason.
+    /// </summary>
+    protected void Refuse() => Status(User.IsSignedIn() ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized);
 }

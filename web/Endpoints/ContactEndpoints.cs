@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Samverkan.Web.Api;
+using Samverkan.Web.Formatting;
 
 namespace Samverkan.Web.Endpoints;
 
@@ -25,6 +26,6 @@ public static class ContactEndpoints
     {
         var result = await api.VerifyContactAsync(id, EntityTags.Of(version), cancellationToken);
         var outcome = result.Succeeded ? Verified : result.ChangedMeanwhile ? ChangedMeanwhile : Refused;
-        return Results.Redirect($"/organisation/{Uri.EscapeDataString(organisation)}?{outcome}={Uri.EscapeDataString(id)}#kontakt-{Uri.EscapeDataString(id)}");
+        return Results.Redirect(QueryPath.With($"/organisation/{Uri.EscapeDataString(organisation)}", (outcome, id)) + $"#kontakt-{Uri.EscapeDataString(id)}");
     }
 }
