@@ -17,6 +17,7 @@ public sealed class BrowsingTests(WebFixture fixture)
     [InlineData("/institutioner/region-vasterbotten", "institution-region-vasterbotten")]
     [InlineData("/forum/fui-radet", "forum-fui-radet")]
     [InlineData("/forum/utbildningsradet", "forum-utbildningsradet")]
+    [InlineData("/forum/kompetensradet?asOf=2016-06-01", "forum-kompetensradet-2016-06-01")]
     [InlineData("/organisation/umea-universitet", "organisation-umea-universitet")]
     [InlineData("/logga-in", "logga-in")]
     [InlineData("/sidan-som-inte-finns", "sidan-finns-inte")]
@@ -72,5 +73,36 @@ public sealed class BrowsingTests(WebFixture fixture)
         var primary = await session.Page.Locator("dt:has-text('Primärt forum') + dd").InnerTextAsync();
         Assert.Contains("FUI-rådet", primary, StringComparison.Ordinal);
         await session.CheckAsync("region-norra-som-den-var");
+    }
+
+    [Fact]
+    public async Task A_forum_as_of_the_mapping_names_its_participants_as_they_were_called_then_and_keeps_the_date_in_its_links()
+    {
+        await using var session = await fixture.SessionAsync();
+        await session.GotoAsync("/forum/utbildningsradet");
+        Assert.Equal(1, await session.Page.GetByRole(AriaRole.Link, new() { Name = "Region Stockholm", Exact = true }).CountAsync());
+
+        await session.Page.GetByLabel("Visa registret som det såg ut den").FillAsync("2018-10-24");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
+
+        await session.Page.GetByText("Du ser registret som det såg ut den 24 oktober 2018.").WaitForAsync();
+        var then = session.Page.GetByRole(AriaRole.Link, new() { Name = "Stockholms läns landsting", Exact = true });
+        Assert.Equal("/institutioner/region-stockholm?asOf=2018-10-24", await then.GetAttributeAsync("href"));
+        Assert.Equal(0, await session.Page.GetByRole(AriaRole.Link, new() { Name = "Region Stockholm", Exact = true }).CountAsync());
+        Assert.Equal(1, await session.Page.GetByText("Ändringar görs i vyn för i dag.", new() { Exact = false }).CountAsync());
+        var subGroup = session.Page.Locator("ul.tree a").First;
+        Assert.EndsWith("?asOf=2018-10-24", await subGroup.GetAttributeAsync("href"), StringComparison.Ordinal);
+        await session.CheckAsync("forum-utbildningsradet-2018-10-24");
+    }
+
+    [Fact]
+    public async Task A_forum_asked_about_before_it_started_says_it_did_not_exist_then()
+    {
+        await using var session = await fixture.SessionAsync();
+
+        await session.GotoAsync("/forum/usb?asOf=2014-12-31");
+
+        await session.Page.GetByText("Forumet fanns inte i registret den 31 december 2014").WaitForAsync();
+        await session.CheckAsync("forum-usb-2014-12-31");
     }
 }

@@ -46,11 +46,13 @@ public sealed partial class RegistryApi
     public Task<IReadOnlyList<Forum>> SearchForumsAsync(string query, CancellationToken cancellationToken) =>
         ListAsync<Forum>($"api/forums?q={Escape(query)}", cancellationToken);
 
-    public Task<IReadOnlyList<Forum>> ForumsAsync(ForumFilter filter, string id, CancellationToken cancellationToken) =>
-        ListAsync<Forum>($"api/forums?{filter.ToString().ToLowerInvariant()}={Escape(id)}", cancellationToken);
+    /// <summary>The forums of a region, an institution or a parent, as they stood on <paramref name="asOf"/> (as stored when null).</summary>
+    public Task<IReadOnlyList<Forum>> ForumsAsync(ForumFilter filter, string id, CancellationToken cancellationToken, DateOnly? asOf = null) =>
+        ListAsync<Forum>(QueryPath.With("api/forums", (filter.ToString().ToLowerInvariant(), id), ("asOf", QueryPath.AsOf(asOf))), cancellationToken);
 
-    public Task<Versioned<Forum>?> ForumAsync(string id, CancellationToken cancellationToken) =>
-        GetAsync<Forum>($"api/forums/{Escape(id)}", cancellationToken);
+    /// <summary>One forum as it stood on <paramref name="asOf"/> (as stored when null); null when it did not exist then.</summary>
+    public Task<Versioned<Forum>?> ForumAsync(string id, CancellationToken cancellationToken, DateOnly? asOf = null) =>
+        GetAsync<Forum>(QueryPath.With($"api/forums/{Escape(id)}", ("asOf", QueryPath.AsOf(asOf))), cancellationToken);
 
     public Task<IReadOnlyList<Contact>> ContactsAsync(ContactFilter filter, string id, CancellationToken cancellationToken) =>
         ListAsync<Contact>($"api/contacts?{filter.ToString().ToLowerInvariant()}={Escape(id)}", cancellationToken);

@@ -38,4 +38,13 @@ public static class Swedish
 
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>Today's date in Sweden.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Stockholm).DateTime);
+
+    /// <summary>
+    /// A page's "as of" date from its address: a past date (or today), otherwise null, so the page
+    /// shows the registry as it stands; the API refuses dates in the future, the form offers none.
+    /// </summary>
+    public static DateOnly? ParseAsOf(string? text) => ParseDate(text) is { } date && date <= Today ? date : null;
 }

@@ -26,4 +26,14 @@ public static class DateRange
         }
         return date > notAfter ? $"Not after {notAfter.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: not in the future." : null;
     }
+
+    /// <summary>
+    /// Whether a period with inclusive ends covers <paramref name="date"/>; an open end (null)
+    /// means "since always" or "still": the one reading of from/to for members, participants and contacts.
+    /// </summary>
+    /// <param name="from">The first day of the period, or null.</param>
+    /// <param name="to">The last day of the period, or null.</param>
+    /// <param name="date">The day asked about.</param>
+    public static bool Covers(DateOnly? from, DateOnly? to, DateOnly date) =>
+        (from is not { } first || first <= date) && (to is not { } last || last >= date);
 }

@@ -1,4 +1,5 @@
 using Samverkan.Coverage.Model;
+using Samverkan.Text;
 
 namespace Samverkan.Coverage.Analysis;
 
@@ -38,8 +39,7 @@ public static class Participations
         return null;
     }
 
-    public static bool InPeriod(Participant participant, DateOnly asOf) =>
-        (participant.From is not { } from || from <= asOf) && (participant.To is not { } to || to >= asOf);
+    public static bool InPeriod(Participant participant, DateOnly asOf) => DateRange.Covers(participant.From, participant.To, asOf);
 
     private static bool TakesPartDirectly(Forum forum, string institutionId, DateOnly asOf) =>
         forum.Participants.Any(p => p.InstitutionId == institutionId && p.Capacity != ParticipationCapacity.RepresentedVia && InPeriod(p, asOf));

@@ -1,3 +1,5 @@
+using Samverkan.Text;
+
 namespace Samverkan.Coverage.Model;
 
 /// <summary>
@@ -9,5 +11,5 @@ public sealed record ContactRecord(
     string Id, string Kind, string? Function, string? ForumId, string? InstitutionId, string? OwnerInstitutionId,
     DateOnly? VerifiedOn, DateOnly? ValidFrom, DateOnly? ValidTo)
 {
-    public bool ValidOn(DateOnly date) => (ValidFrom is not { } from || from <= date) && (ValidTo is not { } to || to >= date);
+    public bool ValidOn(DateOnly date) => DateRange.Covers(ValidFrom, ValidTo, date);
 }

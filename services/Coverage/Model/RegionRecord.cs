@@ -1,3 +1,5 @@
+using Samverkan.Text;
+
 namespace Samverkan.Coverage.Model;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Samverkan.Coverage.Model;
 /// </summary>
 public sealed record MemberRecord(string InstitutionId, bool Partial, string? Note, DateOnly? From = null, DateOnly? To = null)
 {
-    public bool ValidOn(DateOnly date) => (From is not { } from || from <= date) && (To is not { } to || to >= date);
+    public bool ValidOn(DateOnly date) => DateRange.Covers(From, To, date);
 }
 
 /// <summary>A healthcare region as the Regions service's events carry it.</summary>

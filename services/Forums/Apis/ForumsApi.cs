@@ -17,8 +17,10 @@ public static class ForumsApi
     public static IEndpointRouteBuilder MapForumsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/forums").WithTag(Tag);
-        api.MapGet("/", ListAsync).WithName("ListForums").WithSummary("List forums by region, participating institution, parent, status or text");
-        api.MapGet("/{id}", GetAsync).WithName("GetForum").WithSummary("Read one forum with its participants' current names").ReadsVersioned();
+        api.MapGet("/", ListAsync).WithName("ListForums")
+            .WithSummary("List forums by region, participating institution, parent, status or text; with asOf, as they stood on that date");
+        api.MapGet("/{id}", GetAsync).WithName("GetForum")
+            .WithSummary("Read one forum with its participants' current names; with asOf, as it stood on that date (participants, names, meetings, status)").ReadsVersioned();
         var writes = api.MapGroup("").RequireAuthorization(Policies.RegistryAdmin);
         writes.MapPost("/", CreateAsync).WithName("CreateForum").WithSummary("Add a forum");
         writes.MapPut("/{id}", UpdateAsync).WithName("ReplaceForum").Accepts<ForumInput>("application/json").WritesVersioned()
@@ -30,12 +32,13 @@ public static class ForumsApi
     }
 
     private static async Task<Results<Ok<Page<ForumResponse>>, ValidationProblem>> ListAsync(
-        string? region, string? institution, string? parent, string? status, string? q, string? cursor, int? limit,
-        DocumentCollection<Forum> forums, InstitutionNames names, CancellationToken ct)
+        string? region, string? institution, string? parent, string? status, string? q, string? asOf, string? cursor, int? limit,
+        DocumentCollection<Forum> forums, [AsParameters] ForumRead read, CancellationToken ct)
     {
         var validation = new Validation().Id("region", region).Id("institution", institution).Id("parent", parent).Search("q", q);
         var (afterId, take) = Paging.Parse(cursor, limit, validation);
         var statusFilter = QueryEnum.Parse<ForumStatus>("status", status, validation);
+        var date = read.AsOf(asOf, validation);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -44,27 +47,39 @@ public static class ForumsApi
         var tag = institution is not null ? $"institution:{institution}"
             : parent is not null ? $"parent:{parent}"
             : region is not null ? $"region:{region}" : null;
-        var matches = forums.QueryAsync(tag, afterId, ct).Where(stored =>
+        var matches = forums.QueryAsync(tag, afterId, ct).Select(stored => read.Shown(stored, date)).OfType<Versioned<Forum>>().Where(stored =>
             (region is null || stored.Value.RegionIds.Contains(region))
+            && (institution is null || stored.Value.Participants.Any(p => p.InstitutionId == institution))
             && (parent is null || stored.Value.ParentId == parent)
             && (statusFilter is null || stored.Value.Status == statusFilter)
             && (q is null || SearchText.Matches(q, [stored.Value.Name, stored.Value.Abbreviation, stored.Value.Purpose])));
         var page = await Paging.TakeAsync(matches, take, stored => stored.Value.Id, ct);
-        var known = await names.ForAsync(page.Items.Select(stored => stored.Value), ct);
+        var known = await read.Names.ForAsync(page.Items.Select(stored => stored.Value), ct, date);
         return TypedResults.Ok(new Page<ForumResponse>(
             page.Items.Select(stored => ForumResponse.From(stored.Value, stored.Version, known)).ToList(), page.NextCursor));
     }
 
-    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext context, DocumentCollection<Forum> forums, InstitutionNames names, CancellationToken ct)
+    private static async Task<Results<Ok<ForumResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
+        string id, string? asOf, HttpContext context, DocumentCollection<Forum> forums, [AsParameters] ForumRead read, CancellationToken ct)
     {
+        var validation = new Validation();
+        var date = read.AsOf(asOf, validation);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
         var stored = await forums.GetAsync(id, ct);
         if (stored is null)
         {
             return NotFoundProblem.For("forum", id);
         }
+        if (read.Shown(stored, date) is not { } shown)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The forum did not exist on that date.",
+                detail: $"Forum '{id}' was started in {stored.Value.StartYear}, after asOf {asOf}.");
+        }
         context.SetETag(stored.Version);
-        return await RespondAsync(stored, names, ct);
+        return TypedResults.Ok(ForumResponse.From(shown.Value, shown.Version, await read.Names.ForAsync([shown.Value], ct, date)));
     }
 
     private static async Task<Results<Created<ForumResponse>, ValidationProblem>> CreateAsync(ForumInput input, [AsParameters] ForumWrite write)

@@ -1,3 +1,5 @@
+using Samverkan.Text;
+
 namespace Samverkan.Forums.Model;
 
 public enum ForumStatus { Active, Dormant }
@@ -26,7 +28,10 @@ public sealed record Participant(
     string? ViaInstitutionId,
     DateOnly? From,
     DateOnly? To,
-    string? Note);
+    string? Note)
+{
+    public bool ValidOn(DateOnly date) => DateRange.Covers(From, To, date);
+}
 
 public sealed record FormalBasis(FormalBasisKind Kind, string? Description, int? Year);
 

@@ -1,3 +1,5 @@
+using Samverkan.Text;
+
 namespace Samverkan.Regions.Model;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Samverkan.Regions.Model;
 /// </summary>
 public sealed record RegionMember(string InstitutionId, bool Partial, string? Note, DateOnly? From = null, DateOnly? To = null)
 {
-    public bool ValidOn(DateOnly date) => (From is not { } from || from <= date) && (To is not { } to || to >= date);
+    public bool ValidOn(DateOnly date) => DateRange.Covers(From, To, date);
 }
 
 /// <summary>

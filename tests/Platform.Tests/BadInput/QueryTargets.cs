@@ -30,6 +30,8 @@ public static class QueryTargets
         new("/api/forums", "region", Id),
         new("/api/forums", "institution", Id),
         new("/api/forums", "parent", Id),
+        new("/api/forums", "asOf", Date),
+        new("/api/forums/rur", "asOf", Date),
         new("/api/contacts", "limit", Limit),
         new("/api/contacts", "cursor", Cursor),
         new("/api/contacts", "forum", Id),
