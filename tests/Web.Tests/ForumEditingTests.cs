@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Samverkan.Web.Tests;
@@ -110,6 +111,80 @@ public sealed class ForumEditingTests(WebFixture fixture)
         Assert.Contains("Region Västerbotten", participants, StringComparison.Ordinal);
         var stored = await new TestData(fixture).GetAsync($"/api/forums/{id}");
         Assert.Equal(["region-vasterbotten", "lulea-tekniska-universitet"], stored.GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("institutionId").GetString()));
+    }
+
+    [Fact]
+    public async Task National_staff_give_a_participant_a_period_a_note_and_a_body_it_is_represented_through()
+    {
+        var (id, _) = await new TestData(fixture).ForumAsync();
+        await using var session = await fixture.SessionAsync();
+        await session.SignInAsync("registry-admin");
+        await session.GotoAsync($"/forum/{id}/deltagare");
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Umeå universitet", Exact = true }).ClickAsync();
+        await session.Page.Locator("#capacity").SelectOptionAsync("representedVia");
+        await session.Page.GetByLabel("Genom forum").SelectOptionAsync(new SelectOptionValue { Label = "FUI-rådet" });
+        await session.Page.GetByLabel("Från och med").FillAsync("2019-01-01");
+        await session.Page.GetByLabel("Anmärkning").FillAsync("Genom FUI-rådet sedan 2019");
+        await session.CheckAsync("forum-deltagare-en");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+
+        await session.Page.GetByText("Ändringarna är sparade.").WaitForAsync();
+        var participants = await session.Page.Locator("table").First.InnerTextAsync();
+        Assert.Contains("2019-01-01–", participants, StringComparison.Ordinal);
+        Assert.Contains("Genom FUI-rådet sedan 2019", participants, StringComparison.Ordinal);
+        var stored = (await new TestData(fixture).GetAsync($"/api/forums/{id}")).GetProperty("participants").EnumerateArray().ToList();
+        Assert.Equal("representedVia", stored[1].GetProperty("capacity").GetString());
+        Assert.Equal("fui-radet", stored[1].GetProperty("viaForumId").GetString());
+        Assert.Equal("2019-01-01", stored[1].GetProperty("from").GetString());
+        Assert.Equal("region-vasterbotten", stored[0].GetProperty("institutionId").GetString());
+        Assert.Equal(JsonValueKind.Null, stored[0].GetProperty("from").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_participant_s_period_that_ends_before_it_begins_is_explained_at_the_end_date_and_nothing_is_stored()
+    {
+        var (id, _) = await new TestData(fixture).ForumAsync();
+        await using var session = await fixture.SessionAsync();
+        await session.SignInAsync("registry-admin");
+        await session.GotoAsync($"/forum/{id}/deltagare/umea-universitet");
+
+        await session.Page.GetByLabel("Från och med").FillAsync("2019-01-01");
+        await session.Page.GetByLabel("Till och med").FillAsync("2018-01-01");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+
+        await session.Page.Locator("#to-error").WaitForAsync();
+        Assert.Equal("true", await session.Page.GetAttributeAsync("#to", "aria-invalid"));
+        await session.CheckAsync("forum-deltagare-en-fel");
+        var stored = (await new TestData(fixture).GetAsync($"/api/forums/{id}")).GetProperty("participants")[1];
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("from").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_participant_changed_by_someone_else_meanwhile_is_shown_with_what_changed_and_not_overwritten()
+    {
+        var (id, _) = await new TestData(fixture).ForumAsync();
+        await using var first = await fixture.SessionAsync();
+        await using var second = await fixture.SessionAsync();
+        await first.SignInAsync("registry-admin");
+        await second.SignInAsync("registry-admin");
+        await first.GotoAsync($"/forum/{id}/deltagare/umea-universitet");
+        await second.GotoAsync($"/forum/{id}/deltagare/umea-universitet");
+
+        await first.Page.GetByLabel("Anmärkning").FillAsync("Först sparad");
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await first.Page.GetByText("Ändringarna är sparade.").WaitForAsync();
+        await second.Page.GetByLabel("Till och med").FillAsync("2030-12-31");
+        await second.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+
+        await second.Page.GetByRole(AriaRole.Heading, new() { Name = "Någon annan har ändrat uppgifterna under tiden" }).WaitForAsync();
+        Assert.Contains("Först sparad", await second.Page.InnerTextAsync(".conflict"), StringComparison.Ordinal);
+        Assert.Equal("Först sparad", await second.Page.InputValueAsync("#note"));
+        Assert.Equal("2030-12-31", await second.Page.InputValueAsync("#to"));
+        await second.CheckAsync("forum-deltagare-en-konflikt");
+        var stored = (await new TestData(fixture).GetAsync($"/api/forums/{id}")).GetProperty("participants")[1];
+        Assert.Equal("Först sparad", stored.GetProperty("note").GetString());
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("to").ValueKind);
     }
 
     [Fact]

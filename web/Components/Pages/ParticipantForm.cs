@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Samverkan.Web.Api;
+using Samverkan.Web.Components.Shared;
+using Samverkan.Web.Formatting;
+
+namespace Samverkan.Web.Components.Pages;
+
+/// <summary>
+/// One participant of a forum as its edit form holds it: how it takes part, through whom, for
+/// which period and with what note. Dates are the fields' text (YYYY-MM-DD) so that a wrong one
+/// reaches the API and comes back as its problem next to the field, as every other error does.
+/// </summary>
+public sealed class ParticipantForm
+{
+    public static readonly string[] Capacities = ["member", "invited", "extendedMeetingsOnly", "representedVia"];
+
+    public string InstitutionId { get; set; } = "";
+    public string Capacity { get; set; } = "member";
+    public string? ViaForumId { get; set; }
+    public string? ViaInstitutionId { get; set; }
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>The values as read, in one hidden field, to tell on a conflict what someone else changed.</summary>
+    public string? Seen { get; set; }
+
+    public static ParticipantForm Of(Participant participant, int version) => new()
+    {
+        InstitutionId = participant.InstitutionId,
+        Capacity = participant.Capacity,
+        ViaForumId = participant.ViaForumId,
+        ViaInstitutionId = participant.ViaInstitutionId,
+        From = Swedish.Date(participant.From),
+        To = Swedish.Date(participant.To),
+        Note = participant.Note,
+        Version = version,
+        Seen = new JsonArray(participant.Capacity, participant.ViaForumId, participant.ViaInstitutionId,
+            Swedish.Date(participant.From), Swedish.Date(participant.To), participant.Note).ToJsonString(),
+    };
+
+    public static ParticipantForm Decode(string? seen)
+    {
+        var values = (seen is null ? null : JsonNode.Parse(seen) as JsonArray) ?? [];
+        string? At(int index) => index < values.Count ? values[index]?.GetValue<string>() : null;
+        return new ParticipantForm { Capacity = At(0) ?? "member", ViaForumId = At(1), ViaInstitutionId = At(2), From = At(3), To = At(4), Note = At(5) };
+    }
+
+    /// <summary>The participant as the API takes it: blank fields are absent (null).</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["institutionId"] = InstitutionId,
+        ["capacity"] = Capacity,
+        ["viaForumId"] = ChangedField.Blank(ViaForumId),
+        ["viaInstitutionId"] = ChangedField.Blank(ViaInstitutionId),
+        ["from"] = ChangedField.Blank(From),
+        ["to"] = ChangedField.Blank(To),
+        ["note"] = ChangedField.Blank(Note),
+    };
+
+    /// <summary>
+    /// The forum's participant list with the one at <paramref name="index"/> replaced: the others
+    /// are sent exactly as stored, since a merge patch replaces the whole list.
+    /// </summary>
+    public static JsonArray Replace(Forum forum, int index, JsonObject replacement)
+    {
+        var list = new JsonArray();
+        for (var i = 0; i < forum.Participants.Count; i++)
+        {
+            list.Add(i == index ? replacement : Of(forum.Participants[i], forum.Version).ToJson());
+        }
+        return list;
+    }
+
+    /// <summary>The fields someone else changed since <paramref name="seen"/>, with what this user entered.</summary>
+    public IReadOnlyList<ChangedField> Conflicts(ParticipantForm seen, ParticipantForm now, Func<string, string> label) =>
+        ChangedField.Between(
+            new(label("Forum_Capacity"), seen.Capacity, now.Capacity, ChangedField.Entered(seen.Capacity, Capacity)),
+            new(label("Participant_ViaForum"), seen.ViaForumId, now.ViaForumId, ChangedField.Entered(seen.ViaForumId, ViaForumId)),
+            new(label("Participant_ViaInstitution"), seen.ViaInstitutionId, now.ViaInstitutionId, ChangedField.Entered(seen.ViaInstitutionId, ViaInstitutionId)),
+            new(label("Participant_From"), seen.From, now.From, ChangedField.Entered(seen.From, From)),
+            new(label("Participant_To"), seen.To, now.To, ChangedField.Entered(seen.To, To)),
+            new(label("Forum_Note"), seen.Note, now.Note, ChangedField.Entered(seen.Note, Note)));
+
+    /// <summary>After a conflict: the user's changes stay, untouched fields take the stored values, and the next save builds on the stored version.</summary>
+    public void Merge(ParticipantForm seen, ParticipantForm now)
+    {
+        Capacity = ChangedField.Entered(seen.Capacity, Capacity) is null ? now.Capacity : Capacity;
+        ViaForumId = ChangedField.Entered(seen.ViaForumId, ViaForumId) is null ? now.ViaForumId : ViaForumId;
+        ViaInstitutionId = ChangedField.Entered(seen.ViaInstitutionId, ViaInstitutionId) is null ? now.ViaInstitutionId : ViaInstitutionId;
+        From = ChangedField.Entered(seen.From, From) is null ? now.From : From;
+        To = ChangedField.Entered(seen.To, To) is null ? now.To : To;
+        Note = ChangedField.Entered(seen.Note, Note) is null ? now.Note : Note;
+        Version = now.Version;
+        Seen = now.Seen;
+    }
+}
