@@ -62,6 +62,53 @@ public sealed class SubscriptionTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task A_partner_replays_from_a_feed_position_pauses_its_subscription_and_then_deletes_it()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var created = await fixture.Gateway.PostJsonAsync("/api/subscriptions", new
+        {
+            url = receiver.Url.ToString(),
+            types = new[] { "samverkan.forum.*" },
+            description = TestData.Unique("Webbprov återuppspelning"),
+            owner = "webbtest-andring",
+            startAfter = "beginning",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.ReadJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
+        await receiver.WaitUntilAsync(received => received.Count(r => r.Accepted) >= 3, "the first deliveries");
+        var third = receiver.Accepted[2].Position;
+        await using var session = await fixture.SessionAsync();
+        await session.SignInAsync("partner", partner: "webbtest-andring");
+        await session.GotoAsync($"/prenumerationer/{id}");
+
+        await session.Page.GetByLabel("eller efter position i ändringsflödet").FillAsync((third - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Spela upp igen" }).ClickAsync();
+        await session.Page.GetByText($"Leveranserna börjar om efter position {third - 1}.").WaitForAsync();
+        await receiver.WaitUntilAsync(received => received.Count(r => r.Accepted && r.Position == third) >= 2, "the third event delivered again");
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Ändra eller ta bort" }).ClickAsync();
+        await session.Page.GetByLabel("Beskrivning (valfri)").FillAsync("Pausad av webbtestet");
+        await session.Page.GetByLabel("Leveranser pågår").UncheckAsync();
+        await session.CheckAsync("prenumeration-andra");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Heading, new() { Name = "Pausad av webbtestet" }).WaitForAsync();
+        var stored = await fixture.Gateway.GetJsonAsync<System.Text.Json.JsonElement>($"/api/subscriptions/{id}");
+        Assert.False(stored.GetProperty("enabled").GetBoolean());
+        Assert.Equal(["samverkan.forum.*"], stored.GetProperty("types").EnumerateArray().Select(t => t.GetString()));
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Ändra eller ta bort" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Ta bort prenumerationen" }).ClickAsync();
+        await session.Page.Locator("#confirm-error").WaitForAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await fixture.Gateway.GetAsync($"/api/subscriptions/{id}")).StatusCode);
+        await session.Page.GetByLabel("Jag vill ta bort prenumerationen och dess leveranslogg").CheckAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Ta bort prenumerationen" }).ClickAsync();
+
+        await session.Page.GetByText("Prenumerationen är borttagen.").WaitForAsync();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await fixture.Gateway.GetAsync($"/api/subscriptions/{id}")).StatusCode);
+        await session.CheckAsync("prenumeration-borttagen");
+    }
+
+    [Fact]
     public async Task An_organisations_editor_is_told_subscriptions_are_for_partners_and_gets_no_form()
     {
         await using var session = await fixture.SessionAsync();

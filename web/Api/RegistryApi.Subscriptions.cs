@@ -43,6 +43,18 @@ public sealed partial class RegistryApi
     public Task<(WriteResult Result, Subscription? Value)> ReplayAsync(string id, DateTimeOffset since, CancellationToken cancellationToken) =>
         WriteAsync<Subscription>(HttpMethod.Post, $"api/subscriptions/{Escape(id)}/replay", Body(new JsonObject { ["since"] = since.ToString("O") }), null, cancellationToken);
 
+    /// <summary>Deliveries again from the event after feed position <paramref name="after"/> (0: from the beginning).</summary>
+    public Task<(WriteResult Result, Subscription? Value)> ReplayAfterAsync(string id, long after, CancellationToken cancellationToken) =>
+        WriteAsync<Subscription>(HttpMethod.Post, $"api/subscriptions/{Escape(id)}/replay", Body(new JsonObject { ["after"] = after }), null, cancellationToken);
+
+    /// <summary>A merge patch of the subscription (url, types, description, enabled), checked against the version the form was read with.</summary>
+    public Task<WriteResult> PatchSubscriptionAsync(string id, JsonObject patch, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Patch, $"api/subscriptions/{Escape(id)}", Patch(patch), etag, cancellationToken);
+
+    /// <summary>Removes the subscription with its delivery state and log: deliveries stop.</summary>
+    public Task<WriteResult> DeleteSubscriptionAsync(string id, string etag, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Delete, $"api/subscriptions/{Escape(id)}", null, etag, cancellationToken);
+
     public Task<(WriteResult Result, PingResult? Value)> PingAsync(string id, CancellationToken cancellationToken) =>
         WriteAsync<PingResult>(HttpMethod.Post, $"api/subscriptions/{Escape(id)}/ping", null, null, cancellationToken);
 }

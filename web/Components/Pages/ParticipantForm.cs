@@ -36,15 +36,14 @@ public sealed class ParticipantForm
         To = Swedish.Date(participant.To),
         Note = participant.Note,
         Version = version,
-        Seen = new JsonArray(participant.Capacity, participant.ViaForumId, participant.ViaInstitutionId,
-            Swedish.Date(participant.From), Swedish.Date(participant.To), participant.Note).ToJsonString(),
+        Seen = SeenValues.Encode(participant.Capacity, participant.ViaForumId, participant.ViaInstitutionId,
+            Swedish.Date(participant.From), Swedish.Date(participant.To), participant.Note),
     };
 
     public static ParticipantForm Decode(string? seen)
     {
-        var values = (seen is null ? null : JsonNode.Parse(seen) as JsonArray) ?? [];
-        string? At(int index) => index < values.Count ? values[index]?.GetValue<string>() : null;
-        return new ParticipantForm { Capacity = At(0) ?? "member", ViaForumId = At(1), ViaInstitutionId = At(2), From = At(3), To = At(4), Note = At(5) };
+        var values = SeenValues.Decode(seen, 6);
+        return new ParticipantForm { Capacity = values[0] ?? "member", ViaForumId = values[1], ViaInstitutionId = values[2], From = values[3], To = values[4], Note = values[5] };
     }
 
     /// <summary>The participant as the API takes it: blank fields are absent (null).</summary>
