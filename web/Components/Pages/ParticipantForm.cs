@@ -85,12 +85,12 @@ public sealed class ParticipantForm
     /// <summary>After a conflict: the user's changes stay, untouched fields take the stored values, and the next save builds on the stored version.</summary>
     public void Merge(ParticipantForm seen, ParticipantForm now)
     {
-        Capacity = ChangedField.Entered(seen.Capacity, Capacity) is null ? now.Capacity : Capacity;
-        ViaForumId = ChangedField.Entered(seen.ViaForumId, ViaForumId) is null ? now.ViaForumId : ViaForumId;
-        ViaInstitutionId = ChangedField.Entered(seen.ViaInstitutionId, ViaInstitutionId) is null ? now.ViaInstitutionId : ViaInstitutionId;
-        From = ChangedField.Entered(seen.From, From) is null ? now.From : From;
-        To = ChangedField.Entered(seen.To, To) is null ? now.To : To;
-        Note = ChangedField.Entered(seen.Note, Note) is null ? now.Note : Note;
+        Capacity = ChangedField.Kept(seen.Capacity, Capacity, now.Capacity) ?? now.Capacity;
+        ViaForumId = ChangedField.Kept(seen.ViaForumId, ViaForumId, now.ViaForumId);
+        ViaInstitutionId = ChangedField.Kept(seen.ViaInstitutionId, ViaInstitutionId, now.ViaInstitutionId);
+        From = ChangedField.Kept(seen.From, From, now.From);
+        To = ChangedField.Kept(seen.To, To, now.To);
+        Note = ChangedField.Kept(seen.Note, Note, now.Note);
         Version = now.Version;
         Seen = now.Seen;
     }

@@ -11,6 +11,9 @@ public sealed record ChangedField(string Label, string? Seen, string? Now, strin
     public static string? Entered(string? seen, string? entered) =>
         string.Equals(Blank(seen), Blank(entered), StringComparison.Ordinal) ? null : entered ?? "";
 
+    /// <summary>After a conflict, a field's new value: the user's entry if they changed it, otherwise what is stored now.</summary>
+    public static string? Kept(string? seen, string? entered, string? now) => Entered(seen, entered) is null ? now : entered;
+
     /// <summary>The fields whose stored value is no longer what the user's form was read with.</summary>
     public static IReadOnlyList<ChangedField> Between(params ChangedField[] fields) =>
         [.. fields.Where(field => !string.Equals(Blank(field.Seen), Blank(field.Now), StringComparison.Ordinal))];

@@ -80,9 +80,9 @@ public sealed class SubscriptionForm
     /// <summary>After a conflict: the user's changes stay, untouched fields take the stored values, and the next save builds on the stored version.</summary>
     public void Merge(SubscriptionForm seen, SubscriptionForm now)
     {
-        Url = ChangedField.Entered(seen.Url, Url) is null ? now.Url : Url;
-        Types = ChangedField.Entered(seen.Types, Types) is null ? now.Types : Types;
-        Description = ChangedField.Entered(seen.Description, Description) is null ? now.Description : Description;
+        Url = ChangedField.Kept(seen.Url, Url, now.Url);
+        Types = ChangedField.Kept(seen.Types, Types, now.Types);
+        Description = ChangedField.Kept(seen.Description, Description, now.Description);
         Enabled = Enabled == seen.Enabled ? now.Enabled : Enabled;
         Version = now.Version;
         Seen = now.Seen;
