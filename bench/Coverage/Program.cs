@@ -11,9 +11,7 @@ using Samverkan.Local;
 //   [--log FILE]: append the services' output there (left out otherwise, so it does not mix with the figures).
 var arguments = new BenchOptions(args);
 var requests = arguments.Number("--requests", 50);
-var scale = arguments.Number("--scale", 100);
-var forumCount = arguments.Number("--forums", 10_000);
-var contactCount = arguments.Number("--contacts", 100_000);
+var size = SyntheticSize.From(args);
 var dataOption = arguments.FullPath("--data");
 var logFile = arguments.FullPath("--log");
 // Services write from their own threads: one synchronized writer.
@@ -23,13 +21,13 @@ var root = PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory);
 var data = dataOption ?? Path.Combine(Path.GetTempPath(), "samverkan-bench", $"coverage-{Guid.NewGuid():N}");
 var reuse = File.Exists(Path.Combine(data, "forums.db"));
 Directory.CreateDirectory(data);
-var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).DateTime);
+var today = SyntheticSize.Today;
 try
 {
     var writing = Stopwatch.StartNew();
     var counts = reuse
         ? await SyntheticRegistry.CountAsync(data)
-        : await new SyntheticRegistry(root, data, scale, forumCount, contactCount, today).WriteAsync();
+        : await new SyntheticRegistry(root, data, size.Scale, size.Forums, size.Contacts, today).WriteAsync();
     Console.WriteLine(reuse
         ? $"Reusing {data}: {counts.Regions} regions, {counts.Institutions} institutions, {counts.Forums} forums, {counts.Contacts} contacts"
         : $"Wrote {counts.Regions} regions, {counts.Institutions} institutions, {counts.Forums} forums, {counts.Contacts} contacts in {writing.Elapsed.TotalSeconds:F1} s");
@@ -40,7 +38,7 @@ try
         Output = log is null ? null : log.WriteLine,
         Services = ["regions", "institutions", "forums", "contacts", "coverage"],
         // The start is the rebuild, which grows with the registry: five minutes per hundred times the seed.
-        HealthTimeout = TimeSpan.FromMinutes(5 * Math.Max(1, scale / 100.0)),
+        HealthTimeout = TimeSpan.FromMinutes(5 * Math.Max(1, size.Scale / 100.0)),
     };
     // Coverage is healthy once its read model holds every producer's snapshot: the start is the rebuild.
     var rebuild = Stopwatch.StartNew();

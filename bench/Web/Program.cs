@@ -9,11 +9,9 @@ using Samverkan.Local;
 //   dotnet run -c Release --project bench/Web [-- --requests 50] [--scale 100] [--forums 10000] [--contacts 100000]
 var arguments = new BenchOptions(args);
 var requests = arguments.Number("--requests", 50);
-var scale = arguments.Number("--scale", 100);
-var forumCount = arguments.Number("--forums", 10_000);
-var contactCount = arguments.Number("--contacts", 100_000);
+var size = SyntheticSize.From(args);
 var root = PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory);
-var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).DateTime);
+var today = SyntheticSize.Today;
 
 (string Label, string Path)[] pages =
 [
@@ -26,7 +24,7 @@ var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow
 
 Console.WriteLine($"{Environment.ProcessorCount} cores; an anonymous visitor, sequential requests through the gateway after a warm-up, the whole HTML read (Release: {BenchOptions.IsRelease})");
 Console.WriteLine("First visit: the HTML and every style sheet, script and icon it names, as sent (compressed where compressed, headers included).");
-foreach (var registry in new[] { "seed", $"{scale}x" })
+foreach (var registry in new[] { "seed", $"{size.Scale}x" })
 {
     var data = Path.Combine(Path.GetTempPath(), "samverkan-bench", $"web-{Guid.NewGuid():N}");
     Directory.CreateDirectory(data);
@@ -34,14 +32,14 @@ foreach (var registry in new[] { "seed", $"{scale}x" })
     {
         if (registry != "seed")
         {
-            var counts = await new SyntheticRegistry(root, data, scale, forumCount, contactCount, today).WriteAsync();
+            var counts = await new SyntheticRegistry(root, data, size.Scale, size.Forums, size.Contacts, today).WriteAsync();
             Console.WriteLine($"{registry}: {counts.Forums} forums, {counts.Contacts} contacts, {counts.Institutions} institutions");
         }
         var options = new PlatformOptions
         {
             DataDirectory = data, FreePorts = true, Gateway = true, Web = true, Seed = registry == "seed", Output = null,
             Services = ["regions", "institutions", "forums", "contacts", "coverage"],
-            HealthTimeout = TimeSpan.FromMinutes(5 * Math.Max(1, scale / 100.0)),
+            HealthTimeout = TimeSpan.FromMinutes(5 * Math.Max(1, size.Scale / 100.0)),
         };
         await using var platform = await RunningPlatform.StartAsync(options);
         using var browser = new HttpClient { BaseAddress = platform.GatewayUrl, Timeout = TimeSpan.FromMinutes(5) };
