@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samverkan.Text;
 
 namespace Samverkan.Web.Formatting;
 
@@ -39,8 +40,8 @@ public static class Swedish
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    /// <summary>Today's date in Sweden.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Stockholm).DateTime);
+    /// <summary>Today's date in Sweden, as the API reckons it (<see cref="SwedishDate"/>).</summary>
+    public static DateOnly Today => SwedishDate.Today(TimeProvider.System);
 
     /// <summary>
     /// A page's "as of" date from its address: a past date (or today), otherwise null, so the page

@@ -31,6 +31,10 @@ public sealed class FormErrors(params FormField[] fields)
         form.NotifyValidationStateChanged();
     }
 
+    /// <summary>A refusal the page makes itself, before asking the API (a choice left out), shown as the API's would be.</summary>
+    public void SetOne(string path, string message, string heading, EditContext form) =>
+        Set(new ApiProblem(StatusCodes.Status400BadRequest, heading, null, new Dictionary<string, string[]> { [path] = [message] }), form);
+
     public IReadOnlyList<string> For(string path) => errors.TryGetValue(path, out var messages) ? messages : [];
 
     /// <summary>Every message with the input it belongs to (null: no input on this page), for the summary's links.</summary>
