@@ -3,6 +3,7 @@ using System.Globalization;
 using Samverkan.Bench;
 using Samverkan.Bench.Coverage;
 using Samverkan.Local;
+using Samverkan.Text;
 
 // Coverage and reach on a registry 100 times the seed (10,000 forums, 100,000 contacts), against the
 // Coverage service and through the gateway, beside GET /api/regions/{id} as the floor, and write-to-visible:
@@ -21,7 +22,7 @@ var root = PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory);
 var data = dataOption ?? Path.Combine(Path.GetTempPath(), "samverkan-bench", $"coverage-{Guid.NewGuid():N}");
 var reuse = File.Exists(Path.Combine(data, "forums.db"));
 Directory.CreateDirectory(data);
-var today = SyntheticSize.Today;
+var today = SwedishDate.Today(TimeProvider.System);
 try
 {
     var writing = Stopwatch.StartNew();

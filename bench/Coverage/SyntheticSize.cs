@@ -11,8 +11,4 @@ public sealed record SyntheticSize(int Scale, int Forums, int Contacts)
         var arguments = new BenchOptions(args);
         return new(arguments.Number("--scale", 100), arguments.Number("--forums", 10_000), arguments.Number("--contacts", 100_000));
     }
-
-    /// <summary>Today in Sweden: the day the registry's dates (verified, meetings) are written relative to.</summary>
-    public static DateOnly Today =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).DateTime);
 }

@@ -3,6 +3,7 @@ using Samverkan.Bench;
 using Samverkan.Bench.Coverage;
 using Samverkan.Bench.Web;
 using Samverkan.Local;
+using Samverkan.Text;
 
 // Server time and weight of the web app's main pages through the gateway, on the seed and on a registry
 // 100 times the seed, in one run:
@@ -11,7 +12,7 @@ var arguments = new BenchOptions(args);
 var requests = arguments.Number("--requests", 50);
 var size = SyntheticSize.From(args);
 var root = PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory);
-var today = SyntheticSize.Today;
+var today = SwedishDate.Today(TimeProvider.System);
 
 (string Label, string Path)[] pages =
 [
