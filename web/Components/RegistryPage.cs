@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Samverkan.Web.Api;
 using Samverkan.Web.Auth;
+using Samverkan.Web.Components.Shared;
 
 namespace Samverkan.Web.Components;
 
@@ -32,6 +34,16 @@ public abstract class RegistryPage : ComponentBase
         {
             HttpContext.Response.StatusCode = status;
         }
+    }
+
+    /// <summary>A write the API refused: its field errors next to the fields of <paramref name="form"/>, and its status as the page's.</summary>
+    protected void ShowRefusal(WriteResult result, FormErrors errors, EditContext form)
+    {
+        if (result.Problem is { } problem)
+        {
+            errors.Set(problem, form);
+        }
+        Status(result.Status);
     }
 
     /// <summary>
