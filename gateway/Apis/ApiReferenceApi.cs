@@ -61,7 +61,7 @@ public static class ApiReferenceApi
         JsonObject? document;
         try
         {
-            var client = clients.CreateClient(GatewayServiceExtensions.ServicesClient);
+            var client = clients.CreateClient(GatewayServiceExtensions.DocumentsClient);
             using var response = await client.GetAsync(destination.Resolve(ServiceDocumentPath), cancellationToken);
             response.EnsureSuccessStatusCode();
             document = JsonNode.Parse(await response.Content.ReadAsStreamAsync(cancellationToken)) as JsonObject;

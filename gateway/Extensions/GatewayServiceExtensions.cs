@@ -11,6 +11,13 @@ public static class GatewayServiceExtensions
     /// <summary>Named client for the gateway's own calls to the services (health probes, OpenAPI documents).</summary>
     public const string ServicesClient = "services";
 
+    /// <summary>
+    /// For the services' OpenAPI documents: a service builds its document on the first request,
+    /// which on a loaded machine took longer than the 10 s other calls to services get (a 502 seen
+    /// twice in CI), so this one waits up to 60 s.
+    /// </summary>
+    public const string DocumentsClient = "service-documents";
+
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         // Routes and clusters live only in configuration (section ReverseProxy); nothing is routed from code.
@@ -28,6 +35,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<ServiceTopology>();
         builder.Services.AddSingleton<SlowProbes>();
         builder.Services.AddHttpClient(ServicesClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(DocumentsClient, client => client.Timeout = TimeSpan.FromSeconds(60));
         builder.AddForwardedClientAddress();
         builder.AddClientRateLimits();
         builder.AddCrossOrigin();
