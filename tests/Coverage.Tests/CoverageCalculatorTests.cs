@@ -1,5 +1,6 @@
 using Samverkan.Coverage.Analysis;
 using Samverkan.Coverage.Model;
+using Samverkan.Text;
 
 namespace Samverkan.Coverage.Tests;
 
@@ -58,12 +59,37 @@ public class CoverageCalculatorTests
     }
 
     [Fact]
-    public void Meetings_after_the_date_asked_about_are_not_known_then()
+    public void Before_the_first_recorded_meeting_the_registry_does_not_know_whether_the_forum_was_alive()
     {
         var coverage = Compute(F("all", [P("cc1"), P("cc2"), P("uni")], meetings: new DateOnly(2021, 1, 1)));
 
         Assert.False(coverage.HasPrimaryForum);
-        Assert.Equal(DormancyKind.NoMeetingRecorded, coverage.Forums.Single().Dormancy);
+        var forum = coverage.Forums.Single();
+        Assert.Equal((LivenessState.Unknown, null), (forum.Activity, forum.Dormancy));
+        Assert.Empty(coverage.CoversAllButDormant);
+        Assert.Empty(coverage.DormantForums);
+        Assert.Equal(["all"], coverage.UnknownActivityForums.Select(f => f.Id));
+        Assert.Equal(3, coverage.ActivityUnknown.Count);
+        Assert.Empty(coverage.OnlyInDormantForums);
+        Assert.Contains(coverage.Warnings, warning => warning.Contains("is not known", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_sub_group_without_meetings_of_its_own_is_as_alive_as_its_parent_unless_stored_dormant()
+    {
+        var parent = F("council", [P("cc1")], meetings: new DateOnly(2020, 5, 1));
+        var group = F("group", [P("cc2")], parentId: "council");
+        var stopped = F("stopped", [P("uni")], parentId: "council") with { Status = ForumStatus.Dormant };
+        var ownRecord = F("own", [P("uni")], parentId: "council", meetings: new DateOnly(2018, 1, 1));
+
+        var coverage = Compute(parent, group, stopped, ownRecord);
+
+        var byId = coverage.Forums.ToDictionary(forum => forum.Id);
+        Assert.Equal((true, "council"), (byId["group"].Active, byId["group"].ActivityFromForumId));
+        Assert.Contains("works under council, which is active", byId["group"].DormancyReason);
+        Assert.Equal((LivenessState.Dormant, null), (byId["stopped"].Activity, byId["stopped"].ActivityFromForumId));
+        Assert.Equal((LivenessState.Dormant, DormancyKind.NoMeetingInPeriod), (byId["own"].Activity, byId["own"].Dormancy));
+        Assert.Equal(CoverageState.InActiveForum, coverage.Institutions.Single(i => i.Id == "cc2").State);
     }
 
     [Fact]

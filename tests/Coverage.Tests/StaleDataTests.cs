@@ -1,5 +1,6 @@
 using Samverkan.Coverage.Analysis;
 using Samverkan.TestSupport;
+using Samverkan.Text;
 
 namespace Samverkan.Coverage.Tests;
 
@@ -25,10 +26,12 @@ public class StaleDataTests(CoverageFixture fixture)
         Assert.All(coverage.Forums, forum => Assert.False(forum.Active, $"{forum.Id} counts as active"));
         Assert.All(coverage.Forums, forum => Assert.NotNull(forum.DormancyReason));
         Assert.True(coverage.DataAge.OutOfDate);
-        Assert.Equal(new DateOnly(2018, 10, 24), coverage.DataAge.NewestVerifiedOn);
-        Assert.Equal(DataAges.MonthsBetween(new DateOnly(2018, 10, 24), Today), coverage.DataAge.MonthsOld);
+        // The mapping's verification is known as "during spring 2018", not to the day; months count from its last day.
+        Assert.Null(coverage.DataAge.NewestVerifiedOn);
+        Assert.Equal(ImpreciseDate.Parse("2018-spring"), coverage.DataAge.NewestVerified);
+        Assert.Equal(DataAges.MonthsBetween(new DateOnly(2018, 6, 30), Today), coverage.DataAge.MonthsOld);
         Assert.Contains(coverage.Warnings, warning => warning.Contains("out of date", StringComparison.Ordinal)
-            && warning.Contains("2018-10-24", StringComparison.Ordinal));
+            && warning.Contains("in the spring of 2018", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -37,8 +40,8 @@ public class StaleDataTests(CoverageFixture fixture)
         var norra = await fixture.CoverageAsync("norra", asOf: null);
 
         var fui = norra.Forums.Single(forum => forum.Id == "fui-radet");
-        Assert.Equal((false, DormancyKind.NoMeetingInPeriod, new DateOnly(2018, 10, 1)), (fui.Active, fui.Dormancy, fui.LastMeetingOn));
-        Assert.Contains("2018-10-01", fui.DormancyReason);
+        Assert.Equal((false, DormancyKind.NoMeetingInPeriod, null, ImpreciseDate.Parse("2018-spring")), (fui.Active, fui.Dormancy, fui.LastMeetingOn, fui.LastMeeting));
+        Assert.Contains("The last recorded meeting was in the spring of 2018", fui.DormancyReason);
         Assert.Equal(["fui-radet"], norra.CoversAllButDormant.Select(forum => forum.Id));
         Assert.Equal(7, norra.OnlyInDormantForums.Count);
     }
@@ -49,10 +52,11 @@ public class StaleDataTests(CoverageFixture fixture)
         var national = await fixture.Client.GetJsonAsync<NationalCoverage>("/api/coverage");
 
         Assert.Equal(0, national.RegionsWithPrimaryForum);
-        Assert.Equal(new DateOnly(2018, 10, 1), national.DataAge.NewestMeetingOn);
+        Assert.Null(national.DataAge.NewestMeetingOn);
+        Assert.Equal(ImpreciseDate.Parse("2018-spring"), national.DataAge.NewestMeeting);
         var warning = Assert.Single(national.Warnings);
-        Assert.Contains("the newest recorded meeting is from 2018-10-01", warning);
-        Assert.Contains($"{DataAges.Describe(DataAges.MonthsBetween(new DateOnly(2018, 10, 24), Today))} before", warning);
+        Assert.Contains("the newest recorded meeting was held in the spring of 2018", warning);
+        Assert.Contains($"{DataAges.Describe(DataAges.MonthsBetween(new DateOnly(2018, 6, 30), Today))} before", warning);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Samverkan.Forums.Model;
+using Samverkan.Text;
 using Samverkan.TestSupport;
 using static Samverkan.TestSupport.Shapes;
 
@@ -18,7 +19,8 @@ public class ForumShapeTests
         var input = Names<ForumInput>();
 
         Assert.Equal(["Id", .. input], Names<Forum>());
-        Assert.Equal(["Id", .. input.Where(name => name != "MeetingDates"), "Version", "MeetingDates"], Names<ForumResponse>());
+        string[] history = ["MeetingDates", "ApproximateMeetings"];
+        Assert.Equal(["Id", .. input.Where(name => !history.Contains(name)), "Version", .. history], Names<ForumResponse>());
     }
 
     [Fact]
@@ -59,8 +61,9 @@ public class ForumShapeTests
         Status = ForumStatus.Dormant,
         LastMeetingOn = new DateOnly(2018, 5, 5),
         StatusNote = "Vilande sedan 2018",
-        Provenance = new Provenance("Kansliet", new DateOnly(2018, 10, 24), "Kartläggningen 2018"),
+        Provenance = new Provenance("Kansliet", new DateOnly(2018, 10, 24), "Kartläggningen 2018", ImpreciseDate.Parse("2018-spring")),
         Website = "https://example.se/provforum",
         MeetingDates = [new DateOnly(2017, 3, 3), new DateOnly(2018, 5, 5)],
+        ApproximateMeetings = [ImpreciseDate.Parse("2016-autumn"), ImpreciseDate.Parse("before 2015-06-30")],
     };
 }

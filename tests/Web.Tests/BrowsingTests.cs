@@ -105,4 +105,20 @@ public sealed class BrowsingTests(WebFixture fixture)
         await session.Page.GetByText("Forumet fanns inte i registret den 31 december 2014").WaitForAsync();
         await session.CheckAsync("forum-usb-2014-12-31");
     }
+
+    [Fact]
+    public async Task Meetings_and_verification_show_as_precisely_as_the_report_gives_them_and_an_unknown_activity_says_so()
+    {
+        await using var session = await fixture.SessionAsync();
+
+        await session.GotoAsync("/forum/dialogforum");
+        Assert.Equal("april 2018", await session.Page.Locator("dt:has-text('Senaste möte') + dd").InnerTextAsync());
+        Assert.Contains("(våren 2018)", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await session.GotoAsync("/regioner/sydostra/tackning?asOf=2017-06-01");
+        await session.Page.GetByText("Okänt om aktivt").First.WaitForAsync();
+        Assert.Equal(0, await session.Page.Locator("table.matrix .badge-dormant").CountAsync());
+        Assert.Contains("Med i forum vars aktivitet inte är känd", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await session.CheckAsync("tackning-sydostra-2017-06-01");
+    }
 }

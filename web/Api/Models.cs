@@ -1,3 +1,5 @@
+using Samverkan.Text;
+
 namespace Samverkan.Web.Api;
 
 // The API's answers as the pages read them: only the fields shown (tests/Contracts.Tests/OpenApi/snapshots
@@ -21,7 +23,13 @@ public sealed record Forum(
     string Id, string Name, string? Abbreviation, IReadOnlyList<string> RegionIds, string? ParentId, string? ParentDescription,
     IReadOnlyList<Participant> Participants, string? Purpose, string? Background, int? StartYear, FormalBasis? FormalBasis,
     Meetings? Meetings, Chair? Chair, string? Secretary, string? MunicipalitiesTakePart, string Status, DateOnly? LastMeetingOn,
-    string? StatusNote, Provenance? Provenance, string? Website, int Version, IReadOnlyList<DateOnly> MeetingDates);
+    string? StatusNote, Provenance? Provenance, string? Website, int Version, IReadOnlyList<DateOnly> MeetingDates,
+    IReadOnlyList<ImpreciseDate>? ApproximateMeetings = null)
+{
+    /// <summary>The newest meeting known (by the latest day it may have been), the recorded days and the approximate ones alike.</summary>
+    public ImpreciseDate? NewestMeeting =>
+        MeetingDates.Select(ImpreciseDate.Day).Concat(ApproximateMeetings ?? []).Select(meeting => (ImpreciseDate?)meeting).MaxBy(meeting => meeting!.Value.Latest);
+}
 
 public sealed record Participant(
     string InstitutionId, string? InstitutionName, string? InstitutionAbbreviation, string Capacity,
@@ -33,7 +41,10 @@ public sealed record Meetings(int? Min, int? Max, string? Per, string? Form, str
 
 public sealed record Chair(string? Description, string? Rotation);
 
-public sealed record Provenance(string? VerifiedBy, DateOnly? VerifiedOn, string? Source);
+public sealed record Provenance(string? VerifiedBy, DateOnly? VerifiedOn, string? Source, ImpreciseDate? VerifiedApproximately = null)
+{
+    public ImpreciseDate? Verified => VerifiedOn is { } day ? ImpreciseDate.Day(day) : VerifiedApproximately;
+}
 
 public sealed record Contact(
     string Id, string Kind, string? Function, string? ForumId, string? InstitutionId, Person? Person, string? OwnerInstitutionId,
@@ -44,28 +55,35 @@ public sealed record Person(string? Name, string? Title, string? Organisation, s
 public sealed record RegionCoverage(
     string RegionId, string RegionName, DateOnly? AsOf, int DormantAfterMonths, bool HasPrimaryForum, IReadOnlyList<ForumRef>? PrimaryForums,
     IReadOnlyList<InstitutionRef>? InNoForum, IReadOnlyList<InstitutionRef>? OnlyInDormantForums, IReadOnlyList<InstitutionCoverage>? Institutions,
-    IReadOnlyList<ForumCoverage>? Forums, DataAge? DataAge, IReadOnlyList<string>? Warnings, Freshness? ReadModel);
+    IReadOnlyList<ForumCoverage>? Forums, DataAge? DataAge, IReadOnlyList<string>? Warnings, Freshness? ReadModel,
+    IReadOnlyList<InstitutionRef>? ActivityUnknown = null);
 
-public sealed record ForumRef(string Id, string Name, string? Abbreviation, bool Active, DateOnly? LastMeetingOn, string? DormancyReason);
+/// <summary>A forum in a coverage answer; <see cref="Activity"/> is active, dormant or unknown (the registry cannot tell on that date).</summary>
+public sealed record ForumRef(
+    string Id, string Name, string? Abbreviation, bool Active, DateOnly? LastMeetingOn, string? DormancyReason, string? Activity = null, ImpreciseDate? LastMeeting = null);
 
 public sealed record InstitutionRef(string Id, string Name, string? Abbreviation, string Kind, bool Partial);
 
-public sealed record DataAge(DateOnly? NewestMeetingOn, DateOnly? NewestVerifiedOn, int? MonthsOld, bool OutOfDate);
+public sealed record DataAge(
+    DateOnly? NewestMeetingOn, DateOnly? NewestVerifiedOn, int? MonthsOld, bool OutOfDate, ImpreciseDate? NewestMeeting = null, ImpreciseDate? NewestVerified = null);
 
 public sealed record InstitutionCoverage(
     string Id, string Name, string? Abbreviation, string Kind, bool Partial, string? MembershipNote, string State, IReadOnlyList<Participation>? Forums);
 
 /// <summary>How one institution takes part in one forum (a cell of the coverage matrix).</summary>
-public sealed record Participation(string ForumId, string ForumName, bool ForumActive, string Capacity, string? ViaForumId, string? ViaInstitutionId);
+public sealed record Participation(
+    string ForumId, string ForumName, bool ForumActive, string Capacity, string? ViaForumId, string? ViaInstitutionId, string? ForumActivity = null);
 
 public sealed record ForumCoverage(
-    string Id, string Name, string? Abbreviation, string? ParentId, bool Active, DateOnly? LastMeetingOn, string? DormancyReason, string RecordedStatus, bool CoversAll);
+    string Id, string Name, string? Abbreviation, string? ParentId, bool Active, DateOnly? LastMeetingOn, string? DormancyReason, string RecordedStatus, bool CoversAll,
+    string? Activity = null, ImpreciseDate? LastMeeting = null);
 
 /// <summary>The region's coverage as a dashboard reads it (GET /api/coverage/regions/{id}): who is missing, what is primary, counts.</summary>
 public sealed record RegionCoverageSummary(
     string RegionId, string RegionName, DateOnly AsOf, int DormantAfterMonths, bool HasPrimaryForum, IReadOnlyList<ForumRef>? PrimaryForums,
     IReadOnlyList<InstitutionRef>? InNoForum, IReadOnlyList<InstitutionRef>? OnlyInDormantForums, int Institutions, int InActiveForum,
-    int Forums, int ActiveForums, int DormantForums, DataAge? DataAge, IReadOnlyList<string>? Warnings, Freshness? ReadModel);
+    int Forums, int ActiveForums, int DormantForums, DataAge? DataAge, IReadOnlyList<string>? Warnings, Freshness? ReadModel,
+    IReadOnlyList<InstitutionRef>? ActivityUnknown = null);
 
 /// <summary>The national overview (GET /api/coverage): one row per healthcare region.</summary>
 public sealed record NationalCoverage(
@@ -75,7 +93,8 @@ public sealed record NationalCoverage(
 public sealed record CoverageRow(
     string RegionId, string RegionName, bool HasPrimaryForum, IReadOnlyList<ForumRef>? PrimaryForums,
     IReadOnlyList<InstitutionRef>? InNoForum, IReadOnlyList<InstitutionRef>? OnlyInDormantForums,
-    int CountyCouncils, int Universities, int InActiveForum, int ActiveForums, int DormantForums, DataAge? DataAge)
+    int CountyCouncils, int Universities, int InActiveForum, int ActiveForums, int DormantForums, DataAge? DataAge,
+    IReadOnlyList<InstitutionRef>? ActivityUnknown = null)
 {
     public int Institutions => CountyCouncils + Universities;
 }

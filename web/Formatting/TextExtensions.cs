@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Samverkan.Text;
 
 namespace Samverkan.Web.Formatting;
 
@@ -17,4 +19,19 @@ public static class TextExtensions
 
     public static string Format(this IStringLocalizer texts, string key, params object?[] arguments) =>
         string.Format(Swedish.Culture, texts[key].Value, arguments);
+
+    /// <summary>
+    /// A date as precisely as the registry knows it, in running text: "24 oktober 2018",
+    /// "april 2018", "2018", "våren 2018", "hösten 2018", "före 30 juni 2017 (datum okänt)".
+    /// </summary>
+    public static string LongDate(this IStringLocalizer texts, ImpreciseDate? date) => date switch
+    {
+        null => "",
+        { Precision: DatePrecision.Day } day => Swedish.LongDate(day.Anchor),
+        { Precision: DatePrecision.Month } month => month.Anchor.ToString("MMMM yyyy", Swedish.Culture),
+        { Precision: DatePrecision.Year } year => year.Anchor.Year.ToString(CultureInfo.InvariantCulture),
+        { Precision: DatePrecision.Spring } spring => texts.Format("Date_Spring", spring.Anchor.Year),
+        { Precision: DatePrecision.Autumn } autumn => texts.Format("Date_Autumn", autumn.Anchor.Year),
+        { } before => texts.Format("Date_Before", Swedish.LongDate(before.Anchor)),
+    };
 }

@@ -93,6 +93,15 @@ public sealed class Validation
     public Validation Date(string field, DateOnly? value, DateOnly? notAfter = null) =>
         value is { } date && DateRange.Problem(date, notAfter) is { } problem ? Add(field, problem) : this;
 
+    /// <summary>
+    /// A date known as precisely as its source gives it: the first day it may have been must not be
+    /// after <paramref name="notAfter"/> (today, for something held or verified).
+    /// </summary>
+    public Validation Date(string field, ImpreciseDate? value, DateOnly notAfter) =>
+        value is { } date && (date.Earliest ?? date.Anchor.AddDays(-1)) > notAfter
+            ? Add(field, $"Not after {notAfter.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: not in the future.")
+            : this;
+
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public Validation Range(string field, int? value, int min, int max) =>
         value is { } number && (number < min || number > max) ? Add(field, $"Between {min} and {max}.") : this;

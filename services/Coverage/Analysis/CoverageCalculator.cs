@@ -1,4 +1,5 @@
 using Samverkan.Coverage.Model;
+using Samverkan.Text;
 
 namespace Samverkan.Coverage.Analysis;
 
@@ -26,7 +27,7 @@ public static class CoverageCalculator
         var forumCoverages = new List<ForumCoverage>(forums.Count);
         foreach (var forum in forums)
         {
-            var activity = Dormancy.Assess(forum, asOf, dormantAfterMonths);
+            var activity = Dormancy.Assess(forum, asOf, dormantAfterMonths, forumById);
             var includes = new List<string>();
             // Only the forum's own participants are looked at, so the cost follows the forum's size, not the region's.
             foreach (var id in forum.Participants.Select(p => p.InstitutionId).Where(participations.ContainsKey).Distinct()
@@ -36,7 +37,7 @@ public static class CoverageCalculator
                 {
                     includes.Add(id);
                     participations[id].Add(new Participation(forum.Id, forum.Name, activity.Active, participant.Capacity,
-                        participant.ViaForumId, participant.ViaInstitutionId));
+                        participant.ViaForumId, participant.ViaInstitutionId, activity.State));
                 }
             }
             forumCoverages.Add(new ForumCoverage
@@ -46,9 +47,12 @@ public static class CoverageCalculator
                 Abbreviation = forum.Abbreviation,
                 ParentId = forum.ParentId,
                 Active = activity.Active,
+                Activity = activity.State,
                 LastMeetingOn = activity.LastMeetingOn,
+                LastMeeting = activity.LastMeeting,
                 Dormancy = activity.Dormancy,
                 DormancyReason = activity.Reason,
+                ActivityFromForumId = activity.ActivityFromForumId,
                 RecordedStatus = forum.Status,
                 RecordedStatusNote = forum.StatusNote,
                 CoversAll = everyone.Count > 0 && includes.Count == everyone.Count,
@@ -72,11 +76,13 @@ public static class CoverageCalculator
             DormantAfterMonths = dormantAfterMonths,
             HasPrimaryForum = primary.Count > 0,
             PrimaryForums = primary,
-            CoversAllButDormant = Refs(topLevel.Where(f => !f.Active && f.CoversAll)),
+            CoversAllButDormant = Refs(topLevel.Where(f => f.Activity == LivenessState.Dormant && f.CoversAll)),
             ForumsWithSome = Refs(topLevel.Where(f => f.Active && !f.CoversAll && f.Includes.Count > 0)),
-            DormantForums = Refs(forumCoverages.Where(f => !f.Active)),
+            DormantForums = Refs(forumCoverages.Where(f => f.Activity == LivenessState.Dormant)),
+            UnknownActivityForums = Refs(forumCoverages.Where(f => f.Activity == LivenessState.Unknown)),
             InNoForum = InstitutionRefs(institutionCoverages.Where(i => i.State == CoverageState.InNoForum)),
             OnlyInDormantForums = InstitutionRefs(institutionCoverages.Where(i => i.State == CoverageState.OnlyInDormantForums)),
+            ActivityUnknown = InstitutionRefs(institutionCoverages.Where(i => i.State == CoverageState.ActivityUnknown)),
             Institutions = institutionCoverages,
             Forums = forumCoverages,
             DataAge = dataAge,
@@ -106,6 +112,7 @@ public static class CoverageCalculator
     private static CoverageState StateOf(IReadOnlyList<Participation> participations) =>
         participations.Count == 0 ? CoverageState.InNoForum
         : participations.Any(p => p.ForumActive) ? CoverageState.InActiveForum
+        : participations.Any(p => p.ForumActivity == LivenessState.Unknown) ? CoverageState.ActivityUnknown
         : CoverageState.OnlyInDormantForums;
 
     private static void AddWarnings(
@@ -114,6 +121,12 @@ public static class CoverageCalculator
         if (DataAges.Warning(dataAge, asOf, dormantAfterMonths, regionName) is { } stale)
         {
             warnings.Add(stale);
+        }
+        var unknown = forums.Where(f => f.Activity == LivenessState.Unknown).Select(f => f.Name).ToList();
+        if (unknown.Count > 0)
+        {
+            warnings.Add($"Whether {unknown.Count} forum{(unknown.Count == 1 ? " was" : "s were")} alive on {Dormancy.Iso(asOf)} is not known " +
+                $"from the registry's records, so {(unknown.Count == 1 ? "it counts" : "they count")} neither as active nor as dormant: {string.Join(", ", unknown)}.");
         }
         var neverMet = forums.Where(f => f.Dormancy == DormancyKind.NoMeetingRecorded).Select(f => f.Name).ToList();
         if (neverMet.Count > 0)
@@ -124,7 +137,7 @@ public static class CoverageCalculator
     }
 
     private static List<ForumRef> Refs(IEnumerable<ForumCoverage> forums) =>
-        [.. forums.Select(f => new ForumRef(f.Id, f.Name, f.Abbreviation, f.Active, f.LastMeetingOn, f.DormancyReason))];
+        [.. forums.Select(f => new ForumRef(f.Id, f.Name, f.Abbreviation, f.Active, f.LastMeetingOn, f.DormancyReason, f.Activity, f.LastMeeting))];
 
     private static List<InstitutionRef> InstitutionRefs(IEnumerable<InstitutionCoverage> institutions) =>
         [.. institutions.Select(i => new InstitutionRef(i.Id, i.Name, i.Abbreviation, i.Kind, i.Partial))];

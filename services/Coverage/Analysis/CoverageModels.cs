@@ -1,18 +1,28 @@
 using Samverkan.Coverage.Model;
+using Samverkan.Text;
 
 namespace Samverkan.Coverage.Analysis;
 
 /// <summary>An institution in a coverage answer, by the name valid on the date asked about.</summary>
 public sealed record InstitutionRef(string Id, string Name, string? Abbreviation, string Kind, bool Partial);
 
-/// <summary>A forum in a coverage answer, with its computed activity on the date asked about.</summary>
-public sealed record ForumRef(string Id, string Name, string? Abbreviation, bool Active, DateOnly? LastMeetingOn, string? DormancyReason);
+/// <summary>
+/// A forum in a coverage answer, with its computed activity on the date asked about:
+/// <see cref="Activity"/> says active, dormant or not known; <see cref="Active"/> is true only when known active.
+/// </summary>
+public sealed record ForumRef(
+    string Id, string Name, string? Abbreviation, bool Active, DateOnly? LastMeetingOn, string? DormancyReason, LivenessState Activity, ImpreciseDate? LastMeeting);
 
 /// <summary>How one institution takes part in one forum on the date asked about.</summary>
 public sealed record Participation(
-    string ForumId, string ForumName, bool ForumActive, ParticipationCapacity Capacity, string? ViaForumId, string? ViaInstitutionId);
+    string ForumId, string ForumName, bool ForumActive, ParticipationCapacity Capacity, string? ViaForumId, string? ViaInstitutionId,
+    LivenessState ForumActivity);
 
-public enum CoverageState { InActiveForum, OnlyInDormantForums, InNoForum }
+/// <summary>
+/// <see cref="ActivityUnknown"/>: in no forum known to be active, and in at least one whose
+/// activity on the date is not known, so the registry cannot say whether it was covered.
+/// </summary>
+public enum CoverageState { InActiveForum, OnlyInDormantForums, InNoForum, ActivityUnknown }
 
 /// <summary>One county council or university of the region and the region's forums it takes part in.</summary>
 public sealed record InstitutionCoverage(
@@ -38,9 +48,13 @@ public sealed record ForumCoverage
     public string? Abbreviation { get; init; }
     public string? ParentId { get; init; }
     public bool Active { get; init; }
+    public LivenessState Activity { get; init; }
     public DateOnly? LastMeetingOn { get; init; }
+    public ImpreciseDate? LastMeeting { get; init; }
     public DormancyKind? Dormancy { get; init; }
     public string? DormancyReason { get; init; }
+    /// <summary>A sub-group with nothing of its own recorded takes its activity from this forum, its parent.</summary>
+    public string? ActivityFromForumId { get; init; }
     public ForumStatus RecordedStatus { get; init; }
     public string? RecordedStatusNote { get; init; }
     public bool CoversAll { get; init; }
@@ -50,10 +64,13 @@ public sealed record ForumCoverage
 
 /// <summary>
 /// How old the registry's knowledge is on the date asked about: the newest meeting recorded
-/// and the newest verification of a forum description, both on or before that date.
-/// <see cref="OutOfDate"/> when neither falls within the dormancy period before it.
+/// and the newest verification of a forum description, both certainly on or before that date
+/// (<see cref="NewestMeeting"/>, <see cref="NewestVerified"/> as precisely as known; the
+/// <c>On</c> forms when known to the day). Months are counted from the latest day each may
+/// have been. <see cref="OutOfDate"/> when neither falls within the dormancy period before it.
 /// </summary>
-public sealed record DataAge(DateOnly? NewestMeetingOn, DateOnly? NewestVerifiedOn, int? MonthsOld, bool OutOfDate);
+public sealed record DataAge(
+    DateOnly? NewestMeetingOn, DateOnly? NewestVerifiedOn, int? MonthsOld, bool OutOfDate, ImpreciseDate? NewestMeeting, ImpreciseDate? NewestVerified);
 
 /// <summary>The coverage picture of one healthcare region on one date, in full (GET /api/coverage/regions/{id}?include=matrix).</summary>
 public sealed record RegionCoverage
@@ -68,8 +85,11 @@ public sealed record RegionCoverage
     public IReadOnlyList<ForumRef> CoversAllButDormant { get; init; } = [];
     public IReadOnlyList<ForumRef> ForumsWithSome { get; init; } = [];
     public IReadOnlyList<ForumRef> DormantForums { get; init; } = [];
+    /// <summary>Forums whose activity on the date is not known: neither active nor dormant here.</summary>
+    public IReadOnlyList<ForumRef> UnknownActivityForums { get; init; } = [];
     public IReadOnlyList<InstitutionRef> InNoForum { get; init; } = [];
     public IReadOnlyList<InstitutionRef> OnlyInDormantForums { get; init; } = [];
+    public IReadOnlyList<InstitutionRef> ActivityUnknown { get; init; } = [];
     public IReadOnlyList<InstitutionCoverage> Institutions { get; init; } = [];
     public IReadOnlyList<ForumCoverage> Forums { get; init; } = [];
     public required DataAge DataAge { get; init; }
@@ -90,11 +110,13 @@ public sealed record CoverageRow
     public IReadOnlyList<ForumRef> ForumsWithSome { get; init; } = [];
     public IReadOnlyList<InstitutionRef> InNoForum { get; init; } = [];
     public IReadOnlyList<InstitutionRef> OnlyInDormantForums { get; init; } = [];
+    public IReadOnlyList<InstitutionRef> ActivityUnknown { get; init; } = [];
     public int CountyCouncils { get; init; }
     public int Universities { get; init; }
     public int InActiveForum { get; init; }
     public int ActiveForums { get; init; }
     public int DormantForums { get; init; }
+    public int UnknownActivityForums { get; init; }
     public required DataAge DataAge { get; init; }
 
     public static CoverageRow From(RegionCoverage c) => new()
@@ -108,11 +130,13 @@ public sealed record CoverageRow
         ForumsWithSome = c.ForumsWithSome,
         InNoForum = c.InNoForum,
         OnlyInDormantForums = c.OnlyInDormantForums,
+        ActivityUnknown = c.ActivityUnknown,
         CountyCouncils = c.Institutions.Count(i => i.Kind == InstitutionInfo.CountyCouncil),
         Universities = c.Institutions.Count(i => i.Kind == InstitutionInfo.University),
         InActiveForum = c.Institutions.Count(i => i.State == CoverageState.InActiveForum),
         ActiveForums = c.Forums.Count(f => f.Active),
-        DormantForums = c.Forums.Count(f => !f.Active),
+        DormantForums = c.DormantForums.Count,
+        UnknownActivityForums = c.UnknownActivityForums.Count,
         DataAge = c.DataAge,
     };
 }
@@ -147,6 +171,7 @@ public sealed record RegionCoverageSummary
     public IReadOnlyList<ForumRef> CoversAllButDormant { get; init; } = [];
     public IReadOnlyList<InstitutionRef> InNoForum { get; init; } = [];
     public IReadOnlyList<InstitutionRef> OnlyInDormantForums { get; init; } = [];
+    public IReadOnlyList<InstitutionRef> ActivityUnknown { get; init; } = [];
     public int Institutions { get; init; }
     public int CountyCouncils { get; init; }
     public int Universities { get; init; }
@@ -154,6 +179,7 @@ public sealed record RegionCoverageSummary
     public int Forums { get; init; }
     public int ActiveForums { get; init; }
     public int DormantForums { get; init; }
+    public int UnknownActivityForums { get; init; }
     public int ForumsWithSome { get; init; }
     public required DataAge DataAge { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -173,6 +199,7 @@ public sealed record RegionCoverageSummary
         CoversAllButDormant = c.CoversAllButDormant,
         InNoForum = c.InNoForum,
         OnlyInDormantForums = c.OnlyInDormantForums,
+        ActivityUnknown = c.ActivityUnknown,
         Institutions = c.Institutions.Count,
         CountyCouncils = c.Institutions.Count(i => i.Kind == InstitutionInfo.CountyCouncil),
         Universities = c.Institutions.Count(i => i.Kind == InstitutionInfo.University),
@@ -180,6 +207,7 @@ public sealed record RegionCoverageSummary
         Forums = c.Forums.Count,
         ActiveForums = c.Forums.Count(f => f.Active),
         DormantForums = c.DormantForums.Count,
+        UnknownActivityForums = c.UnknownActivityForums.Count,
         ForumsWithSome = c.ForumsWithSome.Count,
         DataAge = c.DataAge,
         Warnings = c.Warnings,

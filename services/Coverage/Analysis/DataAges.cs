@@ -1,4 +1,5 @@
 using Samverkan.Coverage.Model;
+using Samverkan.Text;
 
 namespace Samverkan.Coverage.Analysis;
 
@@ -7,16 +8,19 @@ public static class DataAges
 {
     public static DataAge Of(IEnumerable<Forum> forums, DateOnly asOf, int dormantAfterMonths)
     {
-        DateOnly? meeting = null, verified = null;
+        ImpreciseDate? meeting = null, verified = null;
         foreach (var forum in forums)
         {
-            meeting = Max(meeting, forum.RecordedMeetings().Where(date => date <= asOf).Cast<DateOnly?>().LastOrDefault());
-            verified = Max(verified, forum.Provenance?.VerifiedOn is { } on && on <= asOf ? on : null);
+            foreach (var held in forum.KnownMeetings())
+            {
+                meeting = Newer(meeting, held, asOf);
+            }
+            verified = Newer(verified, forum.Provenance?.Verified, asOf);
         }
-        var newest = Max(meeting, verified);
+        var newest = Newer(meeting, verified, asOf)?.Latest;
         var months = newest is { } n ? MonthsBetween(n, asOf) : (int?)null;
         var outOfDate = newest is not { } latest || latest < asOf.AddMonths(-dormantAfterMonths);
-        return new DataAge(meeting, verified, months, outOfDate);
+        return new DataAge(DayOf(meeting), DayOf(verified), months, outOfDate, meeting, verified);
     }
 
     /// <summary>The warning an out-of-date answer carries, or null when the data is recent enough.</summary>
@@ -26,12 +30,12 @@ public static class DataAges
         {
             return null;
         }
-        if (age.NewestMeetingOn is null && age.NewestVerifiedOn is null)
+        if (age.NewestMeeting is null && age.NewestVerified is null)
         {
             return $"Nothing about {scope} is recorded or verified on or before {Dormancy.Iso(asOf)}: the answer rests on no data.";
         }
-        var meeting = age.NewestMeetingOn is { } m ? $"the newest recorded meeting is from {Dormancy.Iso(m)}" : "no meeting is recorded";
-        var verified = age.NewestVerifiedOn is { } v ? $"the newest verification of a forum description is from {Dormancy.Iso(v)}" : "no forum description was ever verified";
+        var meeting = age.NewestMeeting is { } m ? $"the newest recorded meeting was held {Dormancy.Describe(m)}" : "no meeting is recorded";
+        var verified = age.NewestVerified is { } v ? $"the newest verification of a forum description was made {Dormancy.Describe(v)}" : "no forum description was ever verified";
         return $"The data about {scope} is out of date: {meeting} and {verified}, {Describe(age.MonthsOld ?? 0)} before " +
             $"{Dormancy.Iso(asOf)}. Every forum without a meeting recorded in the {dormantAfterMonths} months before that date counts as dormant " +
             "until a meeting is recorded (POST /api/forums/{id}/meetings).";
@@ -50,5 +54,11 @@ public static class DataAges
         (var y, var m) => $"{y} year{(y == 1 ? "" : "s")} and {m} month{(m == 1 ? "" : "s")}",
     };
 
-    private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+    /// <summary>The newer of two dates (by the latest day each may have been), of those certainly on or before <paramref name="asOf"/>.</summary>
+    private static ImpreciseDate? Newer(ImpreciseDate? a, ImpreciseDate? b, DateOnly asOf) =>
+        b is not { } candidate || candidate.Latest > asOf ? a
+        : a is not { } current || candidate.Latest > current.Latest ? candidate
+        : a;
+
+    private static DateOnly? DayOf(ImpreciseDate? date) => date is { Precision: DatePrecision.Day } day ? day.Anchor : null;
 }

@@ -20,7 +20,11 @@ public sealed record ExportData(
     NationalCoverage National,
     int DormantAfterMonths)
 {
-    public Activity ActivityOf(Forum forum) => Dormancy.Assess(forum, AsOf, DormantAfterMonths);
+    public Activity ActivityOf(Forum forum) => Dormancy.Assess(forum, AsOf, DormantAfterMonths, ForumById);
+
+    private Func<string, Forum?> ForumById => forumById ??= Forums.ToDictionary(forum => forum.Id, StringComparer.Ordinal).GetValueOrDefault;
+
+    private Func<string, Forum?>? forumById;
 
     public string NameOf(string institutionId) => Institutions.TryGetValue(institutionId, out var info) ? info.Name : institutionId;
 

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Samverkan.Coverage.Analysis;
+using Samverkan.Text;
 
 namespace Samverkan.Coverage.Exports;
 
 /// <summary>
 /// Forums flattened for a spreadsheet: one row per participant, the forum's own columns
 /// repeated on each (a forum without participants has one row with the participant columns
-/// empty). Lists inside a cell are separated by "; ".
+/// empty). Lists inside a cell are separated by "; ". <c>activeOnAsOf</c> is true, false or
+/// unknown; <c>lastMeetingOn</c> is written as precisely as known ("2018-10-01", "2018-spring").
 /// </summary>
 public static class ForumsCsv
 {
@@ -27,7 +29,8 @@ public static class ForumsCsv
             string?[] forumColumns =
             [
                 forum.Id, forum.Name, forum.Abbreviation, string.Join("; ", forum.RegionIds), forum.ParentId, Camel(forum.Status),
-                activity.Active ? "true" : "false", activity.Reason, Date(activity.LastMeetingOn),
+                activity.State switch { LivenessState.Active => "true", LivenessState.Dormant => "false", _ => "unknown" },
+                activity.Reason, activity.LastMeeting?.ToString(),
                 forum.FormalBasis is null ? null : Camel(forum.FormalBasis.Kind), forum.Purpose,
                 string.Join("; ", data.ContactsOf(forum).Select(contact => contact.Function ?? contact.Kind)),
             ];

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Samverkan.Coverage.Analysis;
+using Samverkan.Text;
 using Samverkan.Coverage.Model;
 
 namespace Samverkan.Coverage.Exports;
@@ -81,12 +82,20 @@ public static class ReportHtml
                 }
                 html.Append("</td><td>").Append(List(forum.Participants.Select(p => data.NameOf(p.InstitutionId) + Capacity(p, data))))
                     .Append("</td><td>").Append(H(forum.Purpose ?? "")).Append("</td><td>").Append(H(Working(forum)))
-                    .Append("</td><td").Append(activity.Active ? ">active" : " class=\"dormant\">dormant: " + H(activity.Reason ?? ""))
+                    .Append("</td><td").Append(Status(activity))
                     .Append("</td><td>").Append(List(data.ContactsOf(forum).Select(c => c.Function ?? c.Kind))).Append("</td></tr>\n");
             }
             html.Append("</tbody>\n</table>\n");
         }
     }
+
+    /// <summary>The status cell's class and words: active (with why, for a sub-group active through its parent), dormant or not known, with the reason.</summary>
+    private static string Status(Activity activity) => activity.State switch
+    {
+        LivenessState.Active => activity.Reason is { } why ? ">active: " + H(why) : ">active",
+        LivenessState.Dormant => " class=\"dormant\">dormant: " + H(activity.Reason ?? ""),
+        _ => " class=\"unknown\">not known: " + H(activity.Reason ?? ""),
+    };
 
     private static void CoverageTable(StringBuilder html, ExportData data)
     {

@@ -21,6 +21,7 @@ internal static class ReportStyles
         table.forums th:nth-child(5) { width: 9%; }
         table.forums th:nth-child(6) { width: 9%; }
         .dormant { color: #8a1c1c; }
+        .unknown { color: #5c4a00; }
         .warnings { border-left: 4px solid #c98a00; padding: 0.4em 0.8em; background: #fff7e0; }
         ul { margin: 0; padding-left: 1.2em; }
         @page { size: A4 landscape; margin: 12mm; }

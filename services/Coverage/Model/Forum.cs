@@ -1,6 +1,9 @@
+using Samverkan.Text;
+
 namespace Samverkan.Coverage.Model;
 
-public enum ForumStatus { Active, Dormant }
+/// <summary>As Forums' enum: <see cref="Unknown"/> appears only in its answers about a past date, never in an event.</summary>
+public enum ForumStatus { Active, Dormant, Unknown }
 
 /// <summary>How an institution takes part: as a member, invited, only in the extended meetings, or through another body.</summary>
 public enum ParticipationCapacity { Member, Invited, ExtendedMeetingsOnly, RepresentedVia }
@@ -35,8 +38,12 @@ public sealed record Meetings(int? Min, int? Max, MeetingPeriod? Per, MeetingFor
 
 public sealed record Chair(string? Description, string? Rotation);
 
-/// <summary>Who verified the description and when: a function and organisation, not a person's name.</summary>
-public sealed record Provenance(string? VerifiedBy, DateOnly? VerifiedOn, string? Source);
+/// <summary>Who verified the description and when (the day, or as precisely as the source gives it): a function and organisation, not a person's name.</summary>
+public sealed record Provenance(string? VerifiedBy, DateOnly? VerifiedOn, string? Source, ImpreciseDate? VerifiedApproximately = null)
+{
+    /// <summary>The verification as the liveness and data-age rules read it: the day, else the approximate date.</summary>
+    public ImpreciseDate? Verified => VerifiedOn is { } day ? ImpreciseDate.Day(day) : VerifiedApproximately;
+}
 
 /// <summary>
 /// A forum as this service knows it: the data of the Forums service's events (the forum as its
@@ -44,7 +51,7 @@ public sealed record Provenance(string? VerifiedBy, DateOnly? VerifiedOn, string
 /// institutions as on the date asked about. The enums mirror Forums' and grow with its contract:
 /// an event with a value not known here is refused with a 5xx and retried, never skipped.
 /// </summary>
-public sealed record Forum
+public sealed record Forum : IMeetingHistory
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
@@ -69,7 +76,11 @@ public sealed record Forum
     public Provenance? Provenance { get; init; }
     public string? Website { get; init; }
     public IReadOnlyList<DateOnly>? MeetingDates { get; init; }
+    public IReadOnlyList<ImpreciseDate>? ApproximateMeetings { get; init; }
     public long Version { get; init; }
+
+    // Explicit, so it is never stored or serialized as a field of its own.
+    bool IMeetingHistory.StoredDormant => Status == ForumStatus.Dormant;
 
     /// <summary>
     /// Every recorded meeting, oldest first: the history in <see cref="MeetingDates"/> plus
@@ -80,5 +91,10 @@ public sealed record Forum
     public IReadOnlyList<DateOnly> RecordedMeetings() =>
         _meetings ??= [.. (MeetingDates ?? []).Concat(LastMeetingOn is { } last ? [last] : []).Distinct().Order()];
 
+    /// <summary>The recorded days and the approximate meetings: what the liveness rule reads.</summary>
+    public IReadOnlyList<ImpreciseDate> KnownMeetings() =>
+        _known ??= [.. RecordedMeetings().Select(ImpreciseDate.Day).Concat(ApproximateMeetings ?? []).Distinct()];
+
     private IReadOnlyList<DateOnly>? _meetings;
+    private IReadOnlyList<ImpreciseDate>? _known;
 }

@@ -47,7 +47,7 @@ public static class ForumsApi
         var tag = institution is not null ? $"institution:{institution}"
             : parent is not null ? $"parent:{parent}"
             : region is not null ? $"region:{region}" : null;
-        var matches = forums.QueryAsync(tag, afterId, ct).Select(stored => read.Shown(stored, date)).OfType<Versioned<Forum>>().Where(stored =>
+        var matches = forums.QueryAsync(tag, afterId, ct).Select((stored, cancel) => read.ShownAsync(stored, date, forums, cancel)).OfType<Versioned<Forum>>().Where(stored =>
             (region is null || stored.Value.RegionIds.Contains(region))
             && (institution is null || stored.Value.Participants.Any(p => p.InstitutionId == institution))
             && (parent is null || stored.Value.ParentId == parent)
@@ -73,7 +73,7 @@ public static class ForumsApi
         {
             return NotFoundProblem.For("forum", id);
         }
-        if (read.Shown(stored, date) is not { } shown)
+        if (await read.ShownAsync(stored, date, forums, ct) is not { } shown)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The forum did not exist on that date.",
                 detail: $"Forum '{id}' was started in {stored.Value.StartYear}, after asOf {asOf}.");
@@ -114,7 +114,7 @@ public static class ForumsApi
                 validation = await ValidateAsync(id, input, write);
             }
             return validation.IsValid
-                ? Change.To(WriteActions.Updated, input!.ToForum(id, current.Value.RecordedMeetings()))
+                ? Change.To(WriteActions.Updated, input!.ToForum(id, current.Value))
                 : TypedResults.ValidationProblem(validation.Errors);
         }, write.Cancellation);
         return await written.AnswerAsync(stored => RespondAsync(stored, write.Names, write.Cancellation));

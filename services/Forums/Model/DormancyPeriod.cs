@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Samverkan.Text;
 
 namespace Samverkan.Forums.Model;
 
@@ -15,7 +16,10 @@ public sealed class DormancyPeriod
     [Range(1, 1200, ErrorMessage = "Coverage:DormantAfterMonths must be between {1} and {2}.")]
     public int DormantAfterMonths { get; set; } = 12;
 
-    /// <summary>Whether the newest meeting on or before <paramref name="today"/> falls within the period before it.</summary>
-    public bool AliveOn(Forum forum, DateOnly today) =>
-        forum.RecordedMeetings().Where(meeting => meeting <= today).DefaultIfEmpty(DateOnly.MinValue).Max() >= today.AddMonths(-DormantAfterMonths);
+    /// <summary>The liveness rule (<see cref="Liveness"/>) on <paramref name="date"/>, a sub-group's parents looked up through <paramref name="parentById"/>.</summary>
+    public LivenessAnswer On(Forum forum, DateOnly date, Func<string, Forum?> parentById) =>
+        Liveness.Of(forum, parentById, date, DormantAfterMonths);
+
+    /// <summary>Whether the forum's own meetings show it alive on <paramref name="today"/> (what a recorded meeting restores).</summary>
+    public bool AliveOn(Forum forum, DateOnly today) => Liveness.Own(forum.KnownMeetings(), today, DormantAfterMonths).Active;
 }

@@ -2,7 +2,11 @@ using Samverkan.Text;
 
 namespace Samverkan.Forums.Model;
 
-public enum ForumStatus { Active, Dormant }
+/// <summary>
+/// Stored: active or dormant. <see cref="Unknown"/> only in an answer about a past date
+/// (<c>asOf</c>), when the registry's records cannot say whether the forum was alive then.
+/// </summary>
+public enum ForumStatus { Active, Dormant, Unknown }
 
 /// <summary>How an institution takes part: as a member, invited, only in the extended meetings, or through another body.</summary>
 public enum ParticipationCapacity { Member, Invited, ExtendedMeetingsOnly, RepresentedVia }
@@ -40,14 +44,18 @@ public sealed record Meetings(int? Min, int? Max, MeetingPeriod? Per, MeetingFor
 
 public sealed record Chair(string? Description, string? Rotation);
 
-/// <summary>Who verified the description and when: a function and organisation, not a person's name.</summary>
-public sealed record Provenance(string? VerifiedBy, DateOnly? VerifiedOn, string? Source);
+/// <summary>
+/// Who verified the description and when: a function and organisation, not a person's name. The
+/// day, or where the source gives less, <see cref="VerifiedApproximately"/> (the 2018 mapping was
+/// verified "during spring 2018").
+/// </summary>
+public sealed record Provenance(string? VerifiedBy, DateOnly? VerifiedOn, string? Source, ImpreciseDate? VerifiedApproximately = null);
 
 /// <summary>
 /// A standing body where institutions cooperate on the supply of healthcare staff. Stored as JSON
 /// with its properties in declaration order (the seed files and stored documents keep that order).
 /// </summary>
-public sealed record Forum
+public sealed record Forum : IMeetingHistory
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
@@ -72,6 +80,16 @@ public sealed record Forum
     public Provenance? Provenance { get; init; }
     public string? Website { get; init; }
     public IReadOnlyList<DateOnly>? MeetingDates { get; init; }
+
+    /// <summary>Meetings known less precisely than a day ("2018-spring", "before 2017-06-30"), as the source gives them.</summary>
+    public IReadOnlyList<ImpreciseDate>? ApproximateMeetings { get; init; }
+
+    // Explicit, so it is never stored or serialized as a field of its own.
+    bool IMeetingHistory.StoredDormant => Status == ForumStatus.Dormant;
+
+    /// <summary>The recorded days and the approximate meetings: what the liveness rule reads.</summary>
+    public IReadOnlyList<ImpreciseDate> KnownMeetings() =>
+        [.. RecordedMeetings().Select(ImpreciseDate.Day).Concat(ApproximateMeetings ?? []).Distinct()];
 
     /// <summary>
     /// Every recorded meeting, oldest first: the history in <see cref="MeetingDates"/> plus

@@ -1,10 +1,13 @@
+using Samverkan.Text;
+
 namespace Samverkan.Forums.Model;
 
 /// <summary>
 /// What a client sends to create or replace a forum. Missing lists mean empty; a missing status
-/// means active. The meeting history is the exception: a missing <see cref="MeetingDates"/>
-/// keeps the history already recorded, and <see cref="LastMeetingOn"/> is added to it, so a
-/// replace never loses recorded meetings by leaving the field out.
+/// means active. The meeting history is the exception: a missing <see cref="MeetingDates"/> or
+/// <see cref="ApproximateMeetings"/> keeps the history already recorded, and
+/// <see cref="LastMeetingOn"/> is added to it, so a replace never loses recorded meetings by
+/// leaving the field out.
 /// </summary>
 public sealed record ForumInput
 {
@@ -30,11 +33,13 @@ public sealed record ForumInput
     public Provenance? Provenance { get; init; }
     public string? Website { get; init; }
     public IReadOnlyList<DateOnly>? MeetingDates { get; init; }
+    public IReadOnlyList<ImpreciseDate>? ApproximateMeetings { get; init; }
 
     /// <param name="id">The forum's id.</param>
-    /// <param name="recordedMeetings">The meetings already recorded, kept when <see cref="MeetingDates"/> is left out.</param>
-    public Forum ToForum(string id, IReadOnlyList<DateOnly>? recordedMeetings = null)
+    /// <param name="recorded">The forum as stored: its meetings are kept when <see cref="MeetingDates"/> or <see cref="ApproximateMeetings"/> is left out.</param>
+    public Forum ToForum(string id, Forum? recorded = null)
     {
+        var recordedMeetings = recorded?.RecordedMeetings();
         IReadOnlyList<DateOnly> history =
             [.. (MeetingDates ?? recordedMeetings ?? []).Concat(LastMeetingOn is { } last ? [last] : []).Distinct().Order()];
         return new()
@@ -62,6 +67,7 @@ public sealed record ForumInput
             Provenance = Provenance,
             Website = Blank(Website),
             MeetingDates = history,
+            ApproximateMeetings = ApproximateMeetings ?? recorded?.ApproximateMeetings ?? [],
         };
     }
 

@@ -1,3 +1,5 @@
+using Samverkan.Text;
+
 namespace Samverkan.Forums.Model;
 
 /// <summary>A participant as read: with the institution's current name from the Institutions service.</summary>
@@ -41,6 +43,7 @@ public sealed record ForumResponse
     public string? Website { get; init; }
     public long Version { get; init; }
     public IReadOnlyList<DateOnly> MeetingDates { get; init; } = [];
+    public IReadOnlyList<ImpreciseDate> ApproximateMeetings { get; init; } = [];
 
     public static ForumResponse From(Forum f, long version, IReadOnlyDictionary<string, InstitutionName> names) => new()
     {
@@ -68,6 +71,7 @@ public sealed record ForumResponse
         Website = f.Website,
         Version = version,
         MeetingDates = f.RecordedMeetings(),
+        ApproximateMeetings = f.ApproximateMeetings ?? [],
     };
 
     private static ParticipantResponse From(Participant p, InstitutionName? name) => new()

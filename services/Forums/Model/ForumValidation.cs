@@ -36,7 +36,12 @@ public static class ForumValidation
         {
             validation.Add("website", "An absolute URL, e.g. https://example.se.");
         }
+        if (input.Status == ForumStatus.Unknown)
+        {
+            validation.Add("status", "active or dormant: unknown is only answered about a past date (asOf).");
+        }
         ValidateMeetingDates(input.MeetingDates ?? [], today, validation);
+        ValidateApproximateMeetings(input.ApproximateMeetings ?? [], today, validation);
         ValidateDetails(input, today, validation);
         if (input.Participants is { Count: <= MaxParticipants } participants)
         {
@@ -71,6 +76,19 @@ public static class ForumValidation
         }
     }
 
+    private static void ValidateApproximateMeetings(IReadOnlyList<ImpreciseDate> meetings, DateOnly today, Validation validation)
+    {
+        if (meetings.Count > MaxMeetingDates)
+        {
+            validation.Add("approximateMeetings", $"At most {MaxMeetingDates} meetings.");
+            return;
+        }
+        for (var i = 0; i < meetings.Count; i++)
+        {
+            validation.Date($"approximateMeetings[{i}]", meetings[i], notAfter: today);
+        }
+    }
+
     /// <summary>The nested objects: formal basis, meetings, chair and provenance.</summary>
     private static void ValidateDetails(ForumInput input, DateOnly today, Validation validation)
     {
@@ -98,6 +116,7 @@ public static class ForumValidation
         {
             validation.MaxLength("provenance.verifiedBy", provenance.VerifiedBy, VerifiedByLength)
                 .Date("provenance.verifiedOn", provenance.VerifiedOn, notAfter: today)
+                .Date("provenance.verifiedApproximately", provenance.VerifiedApproximately, notAfter: today)
                 .MaxLength("provenance.source", provenance.Source, SourceLength);
         }
     }

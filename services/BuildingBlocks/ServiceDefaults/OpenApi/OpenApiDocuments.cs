@@ -9,6 +9,7 @@ public static class OpenApiDocuments
     public static OpenApiOptions AddSamverkanTransformers(this OpenApiOptions options)
     {
         options.AddSchemaTransformer<EnumSchemas>();
+        options.AddSchemaTransformer<ImpreciseDateSchemas>();
         options.AddSchemaTransformer<ProblemSchema>();
         options.AddDocumentTransformer<AnyValueSchemas>();
         options.AddDocumentTransformer<ProblemSchema>();
