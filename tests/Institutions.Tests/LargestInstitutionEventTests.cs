@@ -28,11 +28,12 @@ public sealed class LargestInstitutionEventTests(InstitutionsFixture fixture) : 
             related.Add(await CreateAsync(new string('x', NameLength), null));
         }
         var id = await CreateAsync(Name(text, 0), text(AbbreviationLength));
+        var otherNames = Enumerable.Range(0, MaxOtherNames).Select(i => $"{i:D2}{text(NameLength - 2)}").ToList();
         for (var rename = 1; rename < MaxNames; rename++)
         {
-            await SucceedsAsync(HttpMethod.Put, $"/api/institutions/{id}", new { name = Name(text, rename), abbreviation = text(AbbreviationLength), kind = "other", website = Website });
+            await SucceedsAsync(HttpMethod.Put, $"/api/institutions/{id}", new { name = Name(text, rename), abbreviation = text(AbbreviationLength), kind = "other", website = Website, otherNames });
         }
-        var plannedMerger = new { dropped = true, on = new DateOnly(2100, 12, 31), note = text(NoteLength), relatedInstitutionIds = related };
+        var plannedMerger = new { dropped = true, on = new DateOnly(2100, 12, 31), note = text(NoteLength), relatedInstitutionIds = related, plannedName = text(NameLength) };
         for (var entries = MaxNames - 1; entries < MaxLifecycleEntries; entries++)
         {
             await SucceedsAsync(HttpMethod.Post, $"/api/institutions/{id}/planned-mergers", plannedMerger);
@@ -40,6 +41,7 @@ public sealed class LargestInstitutionEventTests(InstitutionsFixture fixture) : 
         var full = await _client.GetJsonAsync<InstitutionResponse>($"/api/institutions/{id}");
         Assert.Equal(MaxNames, full.Names.Count);
         Assert.Equal(MaxLifecycleEntries, full.Lifecycle.Count);
+        Assert.Equal(MaxOtherNames, full.OtherNames.Count);
 
         await RefusedAsync(HttpMethod.Post, $"/api/institutions/{id}/planned-mergers", plannedMerger, "lifecycle");
         await RefusedAsync(HttpMethod.Put, $"/api/institutions/{id}", new { name = Name(text, MaxNames), kind = "other" }, "names", "lifecycle");
@@ -47,7 +49,7 @@ public sealed class LargestInstitutionEventTests(InstitutionsFixture fixture) : 
         await RefusedAsync(HttpMethod.Delete, $"/api/institutions/{id}", null, "lifecycle");
         Assert.Equal(full, await _client.GetJsonAsync<InstitutionResponse>($"/api/institutions/{id}"), new ResponseComparer());
 
-        var institution = new Institution(full.Id, full.Kind, full.Names, full.Status, full.SuccessorId, full.Lifecycle, full.Website);
+        var institution = new Institution(full.Id, full.Kind, full.Names, full.Status, full.SuccessorId, full.Lifecycle, full.Website, full.OtherNames);
         var bytes = await EventSize.OutboxBytesAsync(InstitutionEvents.Announce(InstitutionEvents.Updated, institution, full.Version));
         Assert.True(bytes < OneMiB, $"The largest institution's event has {bytes} bytes.");
         Assert.True(bytes < EventLimits.MaxEventBytes);

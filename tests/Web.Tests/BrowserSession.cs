@@ -59,7 +59,8 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     public async Task CheckAsync(string name)
     {
         Watch();
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Generous: under a full CI run's load a page's last requests once took over the default 30 s.
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 90_000 });
         var results = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
         Directory.CreateDirectory(Screenshots);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });

@@ -43,7 +43,7 @@ public interface IMeetingHistory
 }
 
 /// <summary>
-/// The dormancy rule (docs/coverage.md, "Dormancy"), the one place both the Forums and the
+/// The dormancy rule (docs/coverage.md, "Active, dormant, or not known"), the one place both the Forums and the
 /// Coverage service read it from. A forum is active on a date when a meeting was certainly held
 /// within the <c>months</c> before it; dormant when meetings are recorded and none can fall in
 /// that period, or when none is recorded at all; and not known when a roughly known meeting may
@@ -82,8 +82,7 @@ public static class Liveness
         }
         var from = asOf.AddMonths(-months);
         var last = Newest(meetings.Where(meeting => meeting.Latest <= asOf));
-        var held = Newest(meetings.Where(meeting => meeting.CertainlyWithin(from, asOf)));
-        if (held is not null)
+        if (meetings.Any(meeting => meeting.CertainlyWithin(from, asOf)))
         {
             return new LivenessAnswer(LivenessState.Active, LivenessCause.MeetingInPeriod, last, null);
         }

@@ -10,10 +10,17 @@ public enum LifecycleType { Renamed, Merged, PlannedMerger, PlannedMergerDropped
 /// <summary>A name the institution had; <see cref="ValidTo"/> is the last day it was valid, null while current.</summary>
 public sealed record InstitutionName(string Name, string? Abbreviation, DateOnly? ValidFrom, DateOnly? ValidTo);
 
-/// <summary>Something that happened to the institution, or was planned and dropped (e.g. the Region Norrland merger).</summary>
-public sealed record LifecycleEntry(LifecycleType Type, DateOnly? On, string? Note, IReadOnlyList<string> RelatedInstitutionIds);
+/// <summary>
+/// Something that happened to the institution, or was planned and dropped (e.g. the Region
+/// Norrland merger). <see cref="PlannedName"/> is the name a planned merger would have given, searchable.
+/// </summary>
+public sealed record LifecycleEntry(LifecycleType Type, DateOnly? On, string? Note, IReadOnlyList<string> RelatedInstitutionIds, string? PlannedName = null);
 
-/// <summary>An organisation with a stable id; its names change over time, its id never does.</summary>
+/// <summary>
+/// An organisation with a stable id; its names change over time, its id never does.
+/// <see cref="OtherNames"/> are the ways people write it besides its names (variant spellings,
+/// short forms): found by search, never shown as its name.
+/// </summary>
 public sealed record Institution(
     string Id,
     InstitutionKind Kind,
@@ -21,7 +28,8 @@ public sealed record Institution(
     InstitutionStatus Status,
     string? SuccessorId,
     IReadOnlyList<LifecycleEntry> Lifecycle,
-    string? Website)
+    string? Website,
+    IReadOnlyList<string>? OtherNames = null)
 {
     public InstitutionName CurrentName() => Names.LastOrDefault(name => name.ValidTo is null) ?? Names[^1];
 
@@ -35,7 +43,7 @@ public sealed record Institution(
         ? null
         : Lifecycle.LastOrDefault(entry => entry.Type is LifecycleType.Merged or LifecycleType.Closed)?.On;
 
-    /// <summary>Every name and abbreviation it has had, for search.</summary>
+    /// <summary>Every name and abbreviation it has had, the other ways it is written and the names planned mergers would have given it, for search.</summary>
     public IEnumerable<string?> SearchableNames() =>
-        Names.SelectMany(name => new[] { name.Name, name.Abbreviation });
+        Names.SelectMany(name => new[] { name.Name, name.Abbreviation }).Concat(OtherNames ?? []).Concat(Lifecycle.Select(entry => entry.PlannedName));
 }

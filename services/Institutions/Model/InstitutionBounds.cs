@@ -20,6 +20,9 @@ public static class InstitutionBounds
     /// <summary>Institutions named in one planned merger: every county council of a region, and more.</summary>
     public const int MaxRelatedInstitutions = 30;
 
+    /// <summary>Variant spellings and short forms: a handful in practice.</summary>
+    public const int MaxOtherNames = 20;
+
     public const int IdLength = 100;
     public const int NameLength = 200;
     public const int AbbreviationLength = 30;

@@ -12,7 +12,8 @@ public static class InstitutionChanges
             .Required("name", input.Name, NameLength)
             .MaxLength("abbreviation", input.Abbreviation, AbbreviationLength)
             .MaxLength("website", input.Website, WebsiteLength)
-            .Date("nameValidFrom", input.NameValidFrom);
+            .Date("nameValidFrom", input.NameValidFrom)
+            .TextList("otherNames", input.OtherNames, MaxOtherNames, NameLength);
         if (input.Kind is null)
         {
             validation.Add("kind", "This field is required: countyCouncil, university, municipality, association or other.");
@@ -32,6 +33,7 @@ public static class InstitutionChanges
     /// <summary>A planned merger may lie ahead, so its date is only held to the registry's range.</summary>
     public static Validation Validate(PlannedMergerInput input) => new Validation()
         .Required("note", input.Note, NoteLength)
+        .MaxLength("plannedName", input.PlannedName, NameLength)
         .Date("on", input.On)
         .TextList("relatedInstitutionIds", input.RelatedInstitutionIds, MaxRelatedInstitutions, IdLength);
 
@@ -55,7 +57,7 @@ public static class InstitutionChanges
 
     public static Institution Create(string id, InstitutionInput input) => new(
         id, input.Kind!.Value, [new InstitutionName(input.Name!.Trim(), Blank(input.Abbreviation), input.NameValidFrom, null)],
-        InstitutionStatus.Active, null, [], Blank(input.Website));
+        InstitutionStatus.Active, null, [], Blank(input.Website), OtherNamesOf(input, null));
 
     /// <summary>A changed name or abbreviation closes the current name and opens a new one, so the old stays searchable.</summary>
     public static Institution Update(Institution institution, InstitutionInput input, DateOnly today)
@@ -63,7 +65,7 @@ public static class InstitutionChanges
         var current = institution.CurrentName();
         var name = input.Name!.Trim();
         var abbreviation = Blank(input.Abbreviation);
-        var updated = institution with { Kind = input.Kind!.Value, Website = Blank(input.Website) };
+        var updated = institution with { Kind = input.Kind!.Value, Website = Blank(input.Website), OtherNames = OtherNamesOf(input, institution) };
         if (name == current.Name && abbreviation == current.Abbreviation)
         {
             return updated;
@@ -79,6 +81,12 @@ public static class InstitutionChanges
         };
     }
 
+    /// <summary>The other names sent, trimmed and without duplicates; those recorded when none are sent.</summary>
+    private static IReadOnlyList<string> OtherNamesOf(InstitutionInput input, Institution? recorded) =>
+        input.OtherNames is { } sent
+            ? [.. sent.Select(name => name.Trim()).Where(name => name.Length > 0).Distinct(StringComparer.Ordinal)]
+            : recorded?.OtherNames ?? [];
+
     public static Institution Merge(Institution institution, MergeInput input, DateOnly today) => institution with
     {
         Status = InstitutionStatus.Merged,
@@ -92,7 +100,7 @@ public static class InstitutionChanges
         [
             .. institution.Lifecycle,
             new LifecycleEntry(input.Dropped == true ? LifecycleType.PlannedMergerDropped : LifecycleType.PlannedMerger,
-                input.On, input.Note, input.RelatedInstitutionIds ?? []),
+                input.On, input.Note, input.RelatedInstitutionIds ?? [], Blank(input.PlannedName)),
         ],
     };
 
