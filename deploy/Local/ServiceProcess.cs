@@ -141,9 +141,9 @@ internal sealed partial class ServiceProcess(ServiceDefinition definition, strin
             running.Refresh();
             return running.TotalProcessorTime;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // Exited meanwhile: the next look reports the exit.
+            // Exited meanwhile (Linux says so with a Win32Exception once /proc is gone): the next look reports the exit.
             return TimeSpan.Zero;
         }
     }
