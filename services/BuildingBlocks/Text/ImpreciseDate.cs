@@ -34,6 +34,9 @@ public readonly record struct ImpreciseDate
 
     public DateOnly? Earliest => Precision == DatePrecision.Before ? null : Anchor;
 
+    /// <summary>The day, when it is known to the day; otherwise null.</summary>
+    public DateOnly? ExactDay => Precision == DatePrecision.Day ? Anchor : null;
+
     public DateOnly Latest => Precision switch
     {
         DatePrecision.Day => Anchor,

@@ -20,7 +20,7 @@ public static class DataAges
         var newest = Newer(meeting, verified, asOf)?.Latest;
         var months = newest is { } n ? MonthsBetween(n, asOf) : (int?)null;
         var outOfDate = newest is not { } latest || latest < asOf.AddMonths(-dormantAfterMonths);
-        return new DataAge(DayOf(meeting), DayOf(verified), months, outOfDate, meeting, verified);
+        return new DataAge(meeting?.ExactDay, verified?.ExactDay, months, outOfDate, meeting, verified);
     }
 
     /// <summary>The warning an out-of-date answer carries, or null when the data is recent enough.</summary>
@@ -59,6 +59,4 @@ public static class DataAges
         b is not { } candidate || candidate.Latest > asOf ? a
         : a is not { } current || candidate.Latest > current.Latest ? candidate
         : a;
-
-    private static DateOnly? DayOf(ImpreciseDate? date) => date is { Precision: DatePrecision.Day } day ? day.Anchor : null;
 }

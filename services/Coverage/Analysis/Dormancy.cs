@@ -28,8 +28,7 @@ public static class Dormancy
     public static Activity Assess(Forum forum, DateOnly asOf, int months, Func<string, Forum?> forumById)
     {
         var answer = Liveness.Of(forum, forumById, asOf, months);
-        var last = answer.LastMeeting;
-        return new Activity(answer.State, last is { Precision: DatePrecision.Day } day ? day.Anchor : null, last, Kind(answer),
+        return new Activity(answer.State, answer.LastMeeting?.ExactDay, answer.LastMeeting, Kind(answer),
             Reason(forum, answer, asOf, months, forumById), answer.ParentId);
     }
 
@@ -63,9 +62,10 @@ public static class Dormancy
             case LivenessCause.MeetingInPeriod:
                 return null;
             case LivenessCause.AsParent:
-                var parentName = forumById(answer.ParentId!)?.Name ?? answer.ParentId;
-                var parentReason = Reason(forumById(answer.ParentId!)!, answer.Parent!, asOf, months, forumById);
-                return $"No meeting of its own is recorded; it works under {parentName}, which " + answer.State switch
+                // The rule found the parent through the same lookup, so it is there.
+                var parent = forumById(answer.ParentId!)!;
+                var parentReason = Reason(parent, answer.Parent!, asOf, months, forumById);
+                return $"No meeting of its own is recorded; it works under {parent.Name}, which " + answer.State switch
                 {
                     LivenessState.Active => "is active.",
                     LivenessState.Dormant => $"is dormant: {parentReason}",

@@ -18,13 +18,10 @@ public sealed record ExportData(
     IReadOnlyList<ContactRecord> Contacts,
     IReadOnlyList<RegionCoverage> Coverage,
     NationalCoverage National,
-    int DormantAfterMonths)
+    int DormantAfterMonths,
+    Func<string, Forum?> ForumById)
 {
     public Activity ActivityOf(Forum forum) => Dormancy.Assess(forum, AsOf, DormantAfterMonths, ForumById);
-
-    private Func<string, Forum?> ForumById => forumById ??= Forums.ToDictionary(forum => forum.Id, StringComparer.Ordinal).GetValueOrDefault;
-
-    private Func<string, Forum?>? forumById;
 
     public string NameOf(string institutionId) => Institutions.TryGetValue(institutionId, out var info) ? info.Name : institutionId;
 
@@ -45,6 +42,6 @@ public sealed class ExportLoader(CoverageReadModel model, CoverageService covera
             .Concat(forums.SelectMany(forum => forum.Participants.SelectMany(p => new[] { p.InstitutionId, p.ViaInstitutionId })).OfType<string>());
         var coverages = coverage.Regions(state, asOf);
         return new ExportData(asOf, clock.GetUtcNow(), regions, forums, indexes.InstitutionsOn(ids, asOf), indexes.Contacts,
-            coverages, coverage.National(state, asOf), coverage.Options.DormantAfterMonths);
+            coverages, coverage.National(state, asOf), coverage.Options.DormantAfterMonths, indexes.Forum);
     }
 }
