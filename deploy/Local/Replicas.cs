@@ -19,21 +19,23 @@ internal static class Replicas
         })];
 
     /// <summary>
-    /// What the gateway needs for a cluster of several destinations: each replica, and health
-    /// checks, so a replica that is down stops getting requests within seconds (YARP's active
-    /// checks on /alive every second; passive ones on transport failures in between).
+    /// What the gateway needs for a service's cluster: each replica's address, for service
+    /// discovery to resolve the cluster's logical address (<c>Services__forums__http__0</c>, <c>__1</c>,
+    /// ...), and with several, health checks, so a replica that is down stops getting requests
+    /// within seconds (YARP's active checks on /alive every second; passive ones on transport
+    /// failures in between).
     /// </summary>
     public static IEnumerable<KeyValuePair<string, string>> GatewayCluster(string service, IReadOnlyList<Uri> addresses)
     {
-        var cluster = $"ReverseProxy__Clusters__{service}";
         for (var i = 0; i < addresses.Count; i++)
         {
-            yield return new($"{cluster}__Destinations__d{i + 1}__Address", addresses[i].ToString());
+            yield return new(Topology.HttpDiscoveryKey(service, i), addresses[i].ToString().TrimEnd('/'));
         }
         if (addresses.Count < 2)
         {
             yield break;
         }
+        var cluster = $"ReverseProxy__Clusters__{service}";
         yield return new($"{cluster}__HealthCheck__Active__Enabled", "true");
         yield return new($"{cluster}__HealthCheck__Active__Interval", "00:00:01");
         yield return new($"{cluster}__HealthCheck__Active__Timeout", "00:00:01");

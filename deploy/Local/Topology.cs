@@ -23,6 +23,12 @@ public sealed record ServiceDefinition(string Name, string ProjectName, string P
     /// </summary>
     public string GrpcAddress => $"http://_{Topology.GrpcEndpoint}.{Name}";
 
+    /// <summary>
+    /// The logical address of its REST endpoint, which the gateway's cluster for it names
+    /// (gateway/appsettings.json) and service discovery resolves from <c>Services:{Name}:http:0</c>.
+    /// </summary>
+    public string HttpAddress => $"http://_{Topology.HttpEndpoint}.{Name}";
+
     /// <summary>False for the web app: it accepts no API keys (it signs people in and calls the API through the gateway).</summary>
     public bool ChecksApiKeys { get; init; } = true;
 
@@ -92,6 +98,18 @@ public static class Topology
 
     /// <summary>The environment variable that holds the first endpoint of <paramref name="service"/>'s gRPC address.</summary>
     public static string ServiceDiscoveryKey(ServiceDefinition service) => $"Services__{service.Name}__{GrpcEndpoint}__0";
+
+    /// <summary>
+    /// The name of every service's and app's REST endpoint, in the gateway's cluster addresses
+    /// (<see cref="ServiceDefinition.HttpAddress"/>) and in service discovery's keys.
+    /// </summary>
+    public const string HttpEndpoint = "http";
+
+    /// <summary>
+    /// The environment variable, in the gateway's environment, that holds the REST endpoint of
+    /// replica <paramref name="replica"/> (from 0) of <paramref name="service"/>.
+    /// </summary>
+    public static string HttpDiscoveryKey(string service, int replica) => $"Services__{service}__{HttpEndpoint}__{replica}";
 
     public static ServiceDefinition Find(string name) =>
         All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))

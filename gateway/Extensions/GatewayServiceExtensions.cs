@@ -22,6 +22,7 @@ public static class GatewayServiceExtensions
     {
         // Routes and clusters live only in configuration (section ReverseProxy); nothing is routed from code.
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .ResolveClusterAddresses(builder)
             // A HEAD is routed here as a GET (HeadRequests); the service is asked with a HEAD, so it
             // sends no body for the gateway to throw away.
             .AddTransforms(transforms => transforms.AddRequestTransform(transform =>

@@ -17,37 +17,14 @@ public sealed class GatewayConfigurationTests
         Assert.Empty(missing);
     }
 
+    /// <summary>The gateway names every service and app by its REST endpoint's logical address, one destination each (replicas come from resolution).</summary>
     [Fact]
-    public void Every_gateway_cluster_destination_is_its_service_rest_port()
+    public void Every_gateway_cluster_names_its_service_by_logical_address()
     {
-        // The services, and the apps the gateway serves outside the API (the web app).
-        var services = Repository.ServiceProjects().ToDictionary(project => project.Id, project => project.ProjectPath);
-        foreach (var app in Topology.Apps)
-        {
-            services[app.Name] = app.ProjectPath;
-        }
-        var problems = new List<string>();
-        foreach (var cluster in _gateway.Clusters)
-        {
-            if (!services.TryGetValue(cluster.Name, out var projectPath))
-            {
-                problems.Add($"cluster '{cluster.Name}' names no project under services/ and no app of the topology");
-                continue;
-            }
-            if (cluster.Destinations.Count == 0)
-            {
-                problems.Add($"cluster '{cluster.Name}' has no destination");
-            }
-            var restPort = Repository.KestrelEndpointsOf(projectPath).TryGetValue("Http", out var http) ? http.Port : (int?)null;
-            foreach (var destination in cluster.Destinations)
-            {
-                var port = Uri.TryCreate(destination.Address, UriKind.Absolute, out var address) ? address.Port : (int?)null;
-                if (port is null || port != restPort)
-                {
-                    problems.Add($"cluster '{cluster.Name}' destination '{destination.Name}' is {destination.Address}, the service's REST port is {restPort}");
-                }
-            }
-        }
+        var problems = _gateway.Clusters
+            .Select(cluster => (cluster, expected: Topology.All.FirstOrDefault(process => process.Name == cluster.Name)?.HttpAddress))
+            .Where(entry => entry.expected is null || entry.cluster.Destinations.Count != 1 || entry.cluster.Destinations[0].Address != entry.expected)
+            .Select(entry => $"cluster '{entry.cluster.Name}': {string.Join(", ", entry.cluster.Destinations.Select(destination => destination.Address))}, expected {entry.expected ?? "a process of the topology"}");
 
         Assert.Empty(problems);
     }

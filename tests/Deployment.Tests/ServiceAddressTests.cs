@@ -4,8 +4,8 @@ using Samverkan.Local;
 namespace Samverkan.Deployment.Tests;
 
 /// <summary>
-/// Each process names the services it calls by logical address (GrpcClients), never by host and
-/// port; what resolves them is set by the launcher, tye.yaml and the Kubernetes manifests
+/// Each process names the services it calls by logical address (GrpcClients, and the gateway's
+/// clusters), never by host and port; what resolves them is set by the launcher, tye.yaml and the Kubernetes manifests
 /// (TyeYamlTests and KubernetesManifestTests check theirs), all from the one topology.
 /// </summary>
 public sealed class ServiceAddressTests
@@ -21,7 +21,7 @@ public sealed class ServiceAddressTests
         var problems = new List<string>();
         foreach (var process in Topology.All)
         {
-            var configured = GrpcResolution.ClientsOf(process);
+            var configured = AddressResolution.ClientsOf(process);
             var needed = Topology.GrpcClientsOf(process).ToDictionary(service => service.ConfigName, service => service.GrpcAddress, StringComparer.OrdinalIgnoreCase);
             problems.AddRange(needed.Where(client => configured.GetValueOrDefault(client.Key) != client.Value)
                 .Select(client => $"{process.Name}: GrpcClients:{client.Key} is {configured.GetValueOrDefault(client.Key) ?? "not set"}, expected {client.Value}"));
@@ -46,19 +46,23 @@ public sealed class ServiceAddressTests
     }
 
     [Fact]
-    public void Every_logical_address_resolves_in_the_launcher_to_the_grpc_endpoint_its_service_listens_on()
+    public void Every_logical_address_resolves_in_the_launcher_to_the_endpoint_its_service_listens_on()
     {
-        var environment = Topology.ServiceDiscoveryEntries(service => new Uri($"http://127.0.0.1:{service.GrpcPort}/"));
+        var environment = Topology.ServiceDiscoveryEntries(service => new Uri($"http://127.0.0.1:{service.GrpcPort}/"))
+            .Concat(Topology.Services.Concat(Topology.Apps).Select(service =>
+                KeyValuePair.Create(Topology.HttpDiscoveryKey(service.Name, 0), $"http://127.0.0.1:{service.RestPort}")))
+            .ToDictionary();
 
-        var problems = Topology.All.SelectMany(process => GrpcResolution.Problems("launcher", process, environment, ListenedGrpcUrl));
+        var problems = Topology.All.SelectMany(process => AddressResolution.Problems("launcher", process, environment, ListenedUrl));
 
         Assert.Empty(problems);
     }
 
-    // The gRPC endpoint in the service's own Kestrel settings, which must also be the topology's port.
-    private static string ListenedGrpcUrl(ServiceDefinition service)
+    // The endpoint in the service's own Kestrel settings, which must also be the topology's port.
+    private static string ListenedUrl(ServiceDefinition service, string endpoint)
     {
-        var listened = Repository.KestrelEndpointsOf(service.ProjectPath).TryGetValue("Grpc", out var grpc) ? grpc.Port : (int?)null;
-        return listened == service.GrpcPort ? $"http://127.0.0.1:{listened}" : $"(Kestrel gRPC port {listened}, topology {service.GrpcPort})";
+        var (name, port) = endpoint == Topology.GrpcEndpoint ? ("Grpc", service.GrpcPort) : ("Http", (int?)service.RestPort);
+        var listened = Repository.KestrelEndpointsOf(service.ProjectPath).TryGetValue(name, out var kestrel) ? kestrel.Port : (int?)null;
+        return listened == port ? $"http://127.0.0.1:{listened}" : $"(Kestrel {name} port {listened}, topology {port})";
     }
 }

@@ -92,7 +92,7 @@ public sealed class TyeYamlTests
 
     /// <summary>Tye sets no service discovery entries of its own: each project's env must resolve what it calls.</summary>
     [Fact]
-    public void Every_logical_address_a_project_names_resolves_in_its_tye_env_to_the_grpc_binding_of_the_service_it_names()
+    public void Every_logical_address_a_project_names_resolves_in_its_tye_env_to_the_binding_of_the_service_it_names()
     {
         var problems = new List<string>();
         foreach (var process in Topology.All)
@@ -104,7 +104,7 @@ public sealed class TyeYamlTests
                 continue;
             }
             var environment = service.Env.Where(variable => variable.Value is not null).ToDictionary(variable => variable.Name, variable => variable.Value!);
-            problems.AddRange(GrpcResolution.Problems("tye.yaml", process, environment, GrpcBindingUrl));
+            problems.AddRange(AddressResolution.Problems("tye.yaml", process, environment, BindingUrl));
         }
 
         Assert.Empty(problems);
@@ -134,8 +134,9 @@ public sealed class TyeYamlTests
         Assert.Contains(_tye.Projects, service => service.Project == GatewayConfiguration.ProjectPath);
     }
 
-    private string GrpcBindingUrl(ServiceDefinition owner) =>
-        _tye.Projects.FirstOrDefault(service => service.Name == owner.Name)?.Bindings.FirstOrDefault(binding => binding.Name == "grpc")?.Port is { } port
+    // Bindings are named as the endpoints in logical addresses (grpc, http).
+    private string BindingUrl(ServiceDefinition owner, string endpoint) =>
+        _tye.Projects.FirstOrDefault(service => service.Name == owner.Name)?.Bindings.FirstOrDefault(binding => binding.Name == endpoint)?.Port is { } port
             ? $"http://127.0.0.1:{port}"
-            : $"(no grpc binding of {owner.Name} in tye.yaml)";
+            : $"(no {endpoint} binding of {owner.Name} in tye.yaml)";
 }

@@ -97,15 +97,8 @@ public sealed partial class KubernetesManifestTests
         foreach (var process in Topology.All)
         {
             var environment = EffectiveEnvironment(rendered, AppContainer(rendered.Named<V1Deployment>(process.Name)));
-            problems.AddRange(GrpcResolution.Problems("kubernetes", process, environment, service => $"http://{service.Name}:{service.GrpcPort}"));
-        }
-        var gateway = Environment(AppContainer(rendered.Named<V1Deployment>(Topology.Gateway.Name)));
-        var clusters = gateway.Where(entry => entry.Key.StartsWith("ReverseProxy__Clusters__", StringComparison.Ordinal)).ToDictionary();
-        var expectedClusters = Topology.Services.Concat(Topology.Apps).ToDictionary(
-            service => $"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address", service => $"http://{service.Name}:{service.RestPort}");
-        if (!Same(expectedClusters, clusters))
-        {
-            problems.Add($"gateway: clusters {Show(clusters)}, topology {Show(expectedClusters)}");
+            problems.AddRange(AddressResolution.Problems("kubernetes", process, environment,
+                (service, endpoint) => $"http://{service.Name}:{(endpoint == Topology.GrpcEndpoint ? service.GrpcPort : service.RestPort)}"));
         }
 
         Assert.Empty(problems);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Samverkan.ServiceDefaults.Grpc;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Samverkan.ServiceDefaults.Grpc;
 /// <c>http://_grpc.forums</c> is the endpoint named <c>grpc</c> of the service <c>forums</c>, and
 /// resolves from <c>Services:forums:grpc:0</c> (<c>:1</c>, ... for more replicas), which the
 /// launcher, tye.yaml and the Kubernetes manifests set (deploy/README.md). A process's own
-/// configuration names only logical addresses, never a host and port.
+/// configuration names only logical addresses, never a host and port: the gRPC clients'
+/// (<c>GrpcClients</c>) and the gateway's clusters (<c>http://_http.forums</c>).
 /// </summary>
 public sealed record ServiceAddress(string Scheme, string Service, string Endpoint)
 {
@@ -34,5 +37,29 @@ public sealed record ServiceAddress(string Scheme, string Service, string Endpoi
             return null;
         }
         return new ServiceAddress(uri.Scheme, host[(dot + 1)..], host[1..dot]);
+    }
+
+    /// <summary>
+    /// Why the address configured at <paramref name="key"/> cannot be called: it is not a logical
+    /// address, or nothing in <paramref name="configuration"/> resolves it. Null when it can.
+    /// </summary>
+    public static string? ProblemWith(string key, string value, IConfiguration configuration)
+    {
+        if (Parse(value, out var problem) is not { } address)
+        {
+            return $"{key} ({value}) {problem}.";
+        }
+        return address.ResolvesIn(configuration)
+            ? null
+            : $"{key} is {value}, but nothing resolves it: set {address.ResolutionKey}:0 to the service's URL " +
+                $"(environment {address.ResolutionKey.Replace(":", "__", StringComparison.Ordinal)}__0=http://host:port).";
+    }
+
+    // One URL as the section's value, or a list of them as its children.
+    private bool ResolvesIn(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ResolutionKey);
+        return Uri.TryCreate(section.Value, UriKind.Absolute, out _)
+            || section.GetChildren().Any(child => Uri.TryCreate(child.Value, UriKind.Absolute, out _));
     }
 }

@@ -29,10 +29,12 @@ public static class ServiceClients
     public static bool HasServiceClient(this IHostApplicationBuilder builder, string service) =>
         !string.IsNullOrEmpty(builder.Configuration[ServiceAddress.ClientKey(service)]);
 
-    // Configuration only, without the pass-through provider AddServiceDiscovery adds: a name
-    // nobody resolved must fail (and is refused at start by ServiceAddressValidator), not quietly
-    // become a DNS lookup of "forums" on port 80.
-    private static void AddServiceAddresses(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Service discovery from configuration only (<c>Services:{service}:{endpoint}</c>), without
+    /// the pass-through provider AddServiceDiscovery adds: a name nobody resolved must fail (and
+    /// is refused at start by the validators), not quietly become a DNS lookup of "forums" on port 80.
+    /// </summary>
+    public static void AddServiceAddresses(this IHostApplicationBuilder builder)
     {
         if (builder.Services.Any(service => service.ServiceType == typeof(IValidateOptions<ServiceAddressSettings>)))
         {
