@@ -14,6 +14,8 @@ public class ExportTests(CoverageFixture fixture)
 
     private sealed record ForumRow(string Id, List<JsonElement> Participants);
 
+    private sealed record NamedForum(string Id, string Name, string? ParentId);
+
     [Fact]
     public async Task The_forums_csv_is_utf8_with_bom_and_parses_back_into_one_row_per_participant()
     {
@@ -75,5 +77,40 @@ public class ExportTests(CoverageFixture fixture)
         Assert.Contains("Samverkansmöte – Sydöstra sjukvårdsregionen", text, StringComparison.Ordinal);
         Assert.Contains("Stockholms läns landsting", text, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 17: every body, sub-groups and working groups included, on a row of its own with its meetings.</summary>
+    [Fact]
+    public async Task The_report_shows_every_body_the_registry_holds_on_a_row_of_its_own_with_its_meetings()
+    {
+        using var response = await fixture.Client.GetAsync($"/api/coverage/exports/report.html?asOf={CoverageFixture.ReportDate}");
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var rows = document.Descendants(xhtml + "table").Where(table => (string?)table.Attribute("class") == "forums")
+            .SelectMany(table => table.Descendants(xhtml + "tbody").Elements(xhtml + "tr"))
+            .Select(row => row.Elements(xhtml + "td").Select(cell => cell.Value).ToList())
+            .ToList();
+        // The first cell begins with the body's name (and abbreviation) as its own text.
+        var names = document.Descendants(xhtml + "table").Where(table => (string?)table.Attribute("class") == "forums")
+            .SelectMany(table => table.Descendants(xhtml + "tbody").Elements(xhtml + "tr"))
+            .Select(row => row.Elements(xhtml + "td").First().Nodes().OfType<XText>().First().Value)
+            .ToList();
+        List<string> RowOf(string name) => rows[Assert.Single(Enumerable.Range(0, names.Count), i => names[i] == name || names[i].StartsWith(name + " (", StringComparison.Ordinal))];
+        var forums = await fixture.ClientFor("forums").GetAllAsync<NamedForum>("/api/forums");
+
+        // Each body once per region it is in: the seed's bodies are each in one region.
+        Assert.Equal(forums.Count, rows.Count);
+        Assert.All(forums, forum => RowOf(forum.Name));
+        var subGroups = forums.Where(forum => forum.ParentId is not null).ToList();
+        Assert.All(subGroups, forum => Assert.Contains("Part of", RowOf(forum.Name)[0], StringComparison.Ordinal));
+        // Kompetensrådet's groups follow it, and it follows USB, as the report describes them.
+        var usb = names.FindIndex(name => name.EndsWith("(USB)", StringComparison.Ordinal));
+        var council = names.FindIndex(name => name.StartsWith("Kompetensrådet", StringComparison.Ordinal));
+        Assert.True(usb >= 0 && council > usb, string.Join(" | ", names));
+        Assert.Contains("Part of USB", rows[council][0], StringComparison.Ordinal);
+        Assert.Contains("Part of Kompetensrådet", rows[council + 1][0], StringComparison.Ordinal);
+        // Meetings as precisely as known: Dialogforum met in April 2018, Samverkansmöte before mid-2017.
+        Assert.Contains("Last known meeting in 2018-04", RowOf("Dialogforum")[4], StringComparison.Ordinal);
+        Assert.Contains("before 2017-06-30 (date unknown)", rows[names.FindIndex(name => name.StartsWith("Samverkansmöte", StringComparison.Ordinal))][4], StringComparison.Ordinal);
     }
 }

@@ -14,12 +14,15 @@ internal static class ReportStyles
         th { background: #e8e8e8; }
         .none { color: #666; font-style: italic; }
         table.forums { table-layout: fixed; }
-        table.forums th:nth-child(1) { width: 15%; }
-        table.forums th:nth-child(2) { width: 16%; }
-        table.forums th:nth-child(3) { width: 29%; }
-        table.forums th:nth-child(4) { width: 22%; }
-        table.forums th:nth-child(5) { width: 9%; }
-        table.forums th:nth-child(6) { width: 9%; }
+        table.forums th:nth-child(1) { width: 14%; }
+        table.forums th:nth-child(2) { width: 14%; }
+        table.forums th:nth-child(3) { width: 24%; }
+        table.forums th:nth-child(4) { width: 16%; }
+        table.forums th:nth-child(5) { width: 12%; }
+        table.forums th:nth-child(6) { width: 10%; }
+        table.forums th:nth-child(7) { width: 10%; }
+        tr.sub td:first-child { padding-left: 1.4em; }
+        .part-of { color: #444; font-size: 90%; }
         .dormant { color: #8a1c1c; }
         .unknown { color: #5c4a00; }
         .warnings { border-left: 4px solid #c98a00; padding: 0.4em 0.8em; background: #fff7e0; }
