@@ -47,7 +47,7 @@ public class ExportTests(CoverageFixture fixture)
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
 
-        Assert.Equal(31, root.GetProperty("forums").GetArrayLength());
+        Assert.Equal(35, root.GetProperty("forums").GetArrayLength());
         Assert.Equal(6, root.GetProperty("regions").GetArrayLength());
         Assert.Equal(2, root.GetProperty("coverage").GetProperty("regionsWithPrimaryForum").GetInt32());
         var dialogforum = root.GetProperty("forums").EnumerateArray().Single(f => f.GetProperty("forum").GetProperty("id").GetString() == "dialogforum");

@@ -69,4 +69,13 @@ public class MappingDatesTests(CoverageFixture fixture)
         string.Join(",", coverage.InNoForum.Select(institution => institution.Id)),
         string.Join(",", coverage.OnlyInDormantForums.Select(institution => institution.Id)),
         string.Join(",", coverage.Institutions.Select(institution => $"{institution.Id}:{institution.State}")));
+
+    /// <summary>Södra's management group and its HR working groups are in the registry but are not forums: they never count for coverage.</summary>
+    [Fact]
+    public async Task Bodies_that_are_not_forums_do_not_count_for_coverage()
+    {
+        var sodra = await fixture.CoverageAsync("sodra");
+
+        Assert.Equal(["larosaten-syd", "sodra-regionvardsnamnden"], sodra.Forums.Select(forum => forum.Id).Order());
+    }
 }

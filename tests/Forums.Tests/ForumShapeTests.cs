@@ -35,7 +35,7 @@ public class ForumShapeTests
         AssertCarried(input, ["Participants"], read);
         var participant = Assert.Single(read.Participants);
         Assert.Equal(input.Participants![0], new Participant(participant.InstitutionId, participant.Capacity, participant.ViaForumId,
-            participant.ViaInstitutionId, participant.From, participant.To, participant.Note));
+            participant.ViaInstitutionId, participant.From, participant.To, participant.Note, participant.Seats));
     }
 
     /// <summary>A forum with every field set to a value other than its default.</summary>
@@ -47,12 +47,12 @@ public class ForumShapeTests
         ParentId = "nrf",
         ParentDescription = "Under förbundsdirektionen",
         Participants = [new Participant("umea-universitet", ParticipationCapacity.RepresentedVia, "fui-radet", "region-vasterbotten",
-            new DateOnly(2015, 1, 1), new DateOnly(2030, 12, 31), "Via rådet")],
+            new DateOnly(2015, 1, 1), new DateOnly(2030, 12, 31), "Via rådet", Seats: 2)],
         Purpose = "Samverkan om VFU",
         Background = "Bildat efter avtal",
         StartYear = 2012,
         FormalBasis = new FormalBasis(FormalBasisKind.VfuAgreement, "VFU-avtal", 2012),
-        Meetings = new Meetings(4, 5, MeetingPeriod.Term, MeetingForm.Mixed, "4–5 per termin"),
+        Meetings = new Meetings(4, 5, MeetingPeriod.Term, MeetingForm.Mixed, "4–5 per termin", [new MeetingPart(2, 3, MeetingPeriod.Term, MeetingForm.Online, "Digitalt")]),
         Chair = new Chair("Prorektor", "Växlar årligen"),
         Secretary = "Kansliet",
         MunicipalitiesTakePart = MunicipalityParticipation.Some,
@@ -65,5 +65,10 @@ public class ForumShapeTests
         Website = "https://example.se/provforum",
         MeetingDates = [new DateOnly(2017, 3, 3), new DateOnly(2018, 5, 5)],
         ApproximateMeetings = [ImpreciseDate.Parse("2016-autumn"), ImpreciseDate.Parse("before 2015-06-30")],
+        Kind = ForumKind.OtherBody,
+        Predecessors = [new Predecessor("Tidigare rådet", PredecessorChange.Reformed, ImpreciseDate.Parse("2012"), "Ombildat")],
+        NonParticipants = [new NonParticipant("mittuniversitetet", "Deltar inte")],
+        WishedCooperationKinds = [CooperationKind.JointAdvocacy],
+        AbsentCooperationKinds = [CooperationKind.InformationExchange],
     };
 }

@@ -20,7 +20,7 @@ public sealed class LargestForumEventTests(ForumsFixture fixture) : IClassFixtur
     public async Task The_largest_valid_forum_is_accepted_and_its_event_stays_under_a_quarter_of_the_event_limit()
     {
         var text = await EventSize.WorstTextAsync();
-        var institutions = await CreateInstitutionsAsync(MaxParticipants + 1, text);
+        var institutions = await CreateInstitutionsAsync(MaxParticipants + 1 + MaxNonParticipants, text);
         var body = LargestForum(text, institutions);
 
         using var response = await fixture.Client.PostJsonAsync("/api/forums", body);
@@ -106,12 +106,20 @@ public sealed class LargestForumEventTests(ForumsFixture fixture) : IClassFixtur
                 from = new DateOnly(1900, 1, 1),
                 to = yesterday,
                 note = text(ParticipantNoteLength),
+                seats = MaxSeats,
             }),
+            nonParticipants = institutions.Skip(MaxParticipants).Take(MaxNonParticipants).Select(id => new { institutionId = id, note = text(ParticipantNoteLength) }),
+            predecessors = Enumerable.Range(0, MaxPredecessors).Select(i => new { name = $"{i:D2}{text(NameLength - 2)}", change = "reformed", until = "before 2001-01-01", note = text(ParticipantNoteLength) }),
             purpose = text(PurposeLength),
             background = text(BackgroundLength),
             startYear = EarliestYear,
             formalBasis = new { kind = "other", description = text(FormalBasisDescriptionLength), year = 2100 },
-            meetings = new { min = MaxMeetingsPerPeriod, max = MaxMeetingsPerPeriod, per = "year", form = "mixed", description = text(MeetingsDescriptionLength) },
+            meetings = new
+            {
+                min = MaxMeetingsPerPeriod, max = MaxMeetingsPerPeriod, per = "year", form = "mixed", description = text(MeetingsDescriptionLength),
+                parts = Enumerable.Repeat(new { min = MaxMeetingsPerPeriod, max = MaxMeetingsPerPeriod, per = "year", form = "online", note = text(ParticipantNoteLength) }, MaxMeetingParts),
+            },
+            kind = "otherBody",
             chair = new { description = text(ChairDescriptionLength), rotation = text(ChairRotationLength) },
             secretary = text(SecretaryLength),
             municipalitiesTakePart = "some",

@@ -121,4 +121,23 @@ public sealed class BrowsingTests(WebFixture fixture)
         Assert.Contains("Med i forum vars aktivitet inte är känd", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
         await session.CheckAsync("tackning-sydostra-2017-06-01");
     }
+
+    /// <summary>Issue 17: what the report states beside a description, and a body that is not a forum.</summary>
+    [Fact]
+    public async Task A_forum_shows_its_predecessor_split_meetings_seats_and_who_does_not_take_part()
+    {
+        await using var session = await fixture.SessionAsync();
+
+        await session.GotoAsync("/forum/fui-radet");
+        Assert.Contains("FoU-rådet (ombildat 2017)", await session.Page.Locator("dt:has-text('Tidigare organ') + dd").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("fördelat på 2 möten per år, fysiska möten", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await session.GotoAsync("/forum/nuss");
+        Assert.Contains("4 platser.", await session.Page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Mittuniversitetet", await session.Page.Locator("h3:has-text('Deltar inte enligt källan') + ul").InnerTextAsync(), StringComparison.Ordinal);
+
+        await session.GotoAsync("/forum/sodra-ledningsgrupp");
+        await session.Page.GetByText("Inte ett samverkansforum").WaitForAsync();
+        await session.CheckAsync("forum-sodra-ledningsgrupp");
+    }
 }

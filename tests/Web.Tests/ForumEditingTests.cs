@@ -126,6 +126,7 @@ public sealed class ForumEditingTests(WebFixture fixture)
         await session.Page.GetByLabel("Genom forum").SelectOptionAsync(new SelectOptionValue { Label = "FUI-rådet" });
         await session.Page.GetByLabel("Från och med").FillAsync("2019-01-01");
         await session.Page.GetByLabel("Anmärkning").FillAsync("Genom FUI-rådet sedan 2019");
+        await session.Page.GetByLabel("Antal platser").FillAsync("4");
         await session.CheckAsync("forum-deltagare-en");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
 
@@ -133,10 +134,12 @@ public sealed class ForumEditingTests(WebFixture fixture)
         var participants = await session.Page.Locator("table").First.InnerTextAsync();
         Assert.Contains("2019-01-01–", participants, StringComparison.Ordinal);
         Assert.Contains("Genom FUI-rådet sedan 2019", participants, StringComparison.Ordinal);
+        Assert.Contains("4 platser.", participants, StringComparison.Ordinal);
         var stored = (await new TestData(fixture).GetAsync($"/api/forums/{id}")).GetProperty("participants").EnumerateArray().ToList();
         Assert.Equal("representedVia", stored[1].GetProperty("capacity").GetString());
         Assert.Equal("fui-radet", stored[1].GetProperty("viaForumId").GetString());
         Assert.Equal("2019-01-01", stored[1].GetProperty("from").GetString());
+        Assert.Equal(4, stored[1].GetProperty("seats").GetInt32());
         Assert.Equal("region-vasterbotten", stored[0].GetProperty("institutionId").GetString());
         Assert.Equal(JsonValueKind.Null, stored[0].GetProperty("from").ValueKind);
     }

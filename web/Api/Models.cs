@@ -24,7 +24,8 @@ public sealed record Forum(
     IReadOnlyList<Participant> Participants, string? Purpose, string? Background, int? StartYear, FormalBasis? FormalBasis,
     Meetings? Meetings, Chair? Chair, string? Secretary, string? MunicipalitiesTakePart, string Status, DateOnly? LastMeetingOn,
     string? StatusNote, Provenance? Provenance, string? Website, int Version, IReadOnlyList<DateOnly> MeetingDates,
-    IReadOnlyList<ImpreciseDate>? ApproximateMeetings = null)
+    IReadOnlyList<ImpreciseDate>? ApproximateMeetings = null, string Kind = "forum", IReadOnlyList<Predecessor>? Predecessors = null,
+    IReadOnlyList<NonParticipant>? NonParticipants = null)
 {
     /// <summary>The newest meeting known (by the latest day it may have been), the recorded days and the approximate ones alike.</summary>
     public ImpreciseDate? NewestMeeting =>
@@ -33,11 +34,17 @@ public sealed record Forum(
 
 public sealed record Participant(
     string InstitutionId, string? InstitutionName, string? InstitutionAbbreviation, string Capacity,
-    string? ViaForumId, string? ViaInstitutionId, DateOnly? From, DateOnly? To, string? Note);
+    string? ViaForumId, string? ViaInstitutionId, DateOnly? From, DateOnly? To, string? Note, int? Seats = null);
 
 public sealed record FormalBasis(string Kind, string? Description, int? Year);
 
-public sealed record Meetings(int? Min, int? Max, string? Per, string? Form, string? Description);
+public sealed record Meetings(int? Min, int? Max, string? Per, string? Form, string? Description, IReadOnlyList<MeetingPart>? Parts = null);
+
+public sealed record MeetingPart(int? Min, int? Max, string? Per, string? Form, string? Note);
+
+public sealed record Predecessor(string Name, string Change, ImpreciseDate? Until, string? Note);
+
+public sealed record NonParticipant(string InstitutionId, string? Note);
 
 public sealed record Chair(string? Description, string? Rotation);
 

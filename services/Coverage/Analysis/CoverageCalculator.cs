@@ -8,7 +8,9 @@ namespace Samverkan.Coverage.Analysis;
 /// "Everyone" is the region's county councils and universities that exist on the date, partial
 /// members included. A forum counts for the region when the region is among its
 /// <c>regionIds</c>; only top-level forums (no <c>parentId</c>) can be primary, while
-/// sub-groups count for whether an institution takes part in some forum.
+/// sub-groups count for whether an institution takes part in some forum. Bodies that are not
+/// forums (<see cref="ForumKind.OtherBody"/>: a management group of the county councils alone)
+/// never count.
 /// </summary>
 public static class CoverageCalculator
 {
@@ -19,7 +21,7 @@ public static class CoverageCalculator
         var warnings = new SortedSet<string>(StringComparer.Ordinal);
         var everyone = Everyone(region, institutions, asOf, warnings);
         var forums = regionForums
-            .Where(forum => forum.RegionIds.Contains(region.Id) && Dormancy.Existed(forum, asOf))
+            .Where(forum => forum.Kind == ForumKind.Forum && forum.RegionIds.Contains(region.Id) && Dormancy.Existed(forum, asOf))
             .OrderBy(forum => forum.Id, StringComparer.Ordinal)
             .ToList();
         var participations = everyone.ToDictionary(member => member.Info.Id, _ => new List<Participation>(), StringComparer.Ordinal);

@@ -68,6 +68,10 @@ internal static class ReportForums
         var activity = data.ActivityOf(forum);
         html.Append(parent is null ? "<tr><td>" : "<tr class=\"sub\"><td>")
             .Append(H(forum.Name)).Append(forum.Abbreviation is null ? "" : $" ({H(forum.Abbreviation)})");
+        if (forum.Kind == ForumKind.OtherBody)
+        {
+            html.Append("<br /><span class=\"part-of\">Not a collaboration forum: does not count for coverage</span>");
+        }
         if (parent is not null)
         {
             html.Append("<br /><span class=\"part-of\">Part of ").Append(H(parent.Abbreviation ?? parent.Name)).Append("</span>");

@@ -18,6 +18,9 @@ public enum MunicipalityParticipation { Yes, No, Some, Unknown }
 
 public enum CooperationKind { OverallCooperation, JointDevelopment, JointAdvocacy, InformationExchange, JointReporting }
 
+/// <summary>As Forums' enum: another body (a management group, its working groups) is shown in the report but never counts for coverage.</summary>
+public enum ForumKind { Forum, OtherBody }
+
 /// <summary>
 /// An institution's part in a forum for a period (open ends mean "since always" / "still").
 /// Represented participation names the body it goes through: another forum or an institution.
@@ -77,6 +80,7 @@ public sealed record Forum : IMeetingHistory
     public string? Website { get; init; }
     public IReadOnlyList<DateOnly>? MeetingDates { get; init; }
     public IReadOnlyList<ImpreciseDate>? ApproximateMeetings { get; init; }
+    public ForumKind Kind { get; init; } = ForumKind.Forum;
     public long Version { get; init; }
 
     // Explicit, so it is never stored or serialized as a field of its own.

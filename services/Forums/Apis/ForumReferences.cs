@@ -18,7 +18,7 @@ public sealed class ForumReferences(
     public async Task CheckAsync(string? forumId, ForumInput input, Validation validation, CancellationToken ct)
     {
         await CheckRegionsAsync(input.RegionIds ?? [], validation, ct);
-        await CheckInstitutionsAsync(input.Participants ?? [], validation, ct);
+        await CheckInstitutionsAsync(input.Participants ?? [], input.NonParticipants ?? [], validation, ct);
         await CheckParentAsync(forumId, input.ParentId, validation, ct);
         var participants = input.Participants ?? [];
         for (var i = 0; i < participants.Count; i++)
@@ -47,9 +47,11 @@ public sealed class ForumReferences(
         }
     }
 
-    private async Task CheckInstitutionsAsync(IReadOnlyList<Participant> participants, Validation validation, CancellationToken ct)
+    private async Task CheckInstitutionsAsync(
+        IReadOnlyList<Participant> participants, IReadOnlyList<NonParticipant> nonParticipants, Validation validation, CancellationToken ct)
     {
-        var ids = participants.SelectMany(p => new[] { p.InstitutionId, p.ViaInstitutionId }).OfType<string>().Distinct().ToList();
+        var ids = participants.SelectMany(p => new[] { p.InstitutionId, p.ViaInstitutionId })
+            .Concat(nonParticipants.Select(n => n.InstitutionId)).OfType<string>().Distinct().ToList();
         if (ids.Count == 0)
         {
             return;
@@ -66,6 +68,13 @@ public sealed class ForumReferences(
             if (participants[i].ViaInstitutionId is { } via && missing.Contains(via))
             {
                 validation.Add($"participants[{i}].viaInstitutionId", $"No institution has the id '{via}'.");
+            }
+        }
+        for (var i = 0; i < nonParticipants.Count; i++)
+        {
+            if (nonParticipants[i].InstitutionId is { } id && missing.Contains(id))
+            {
+                validation.Add($"nonParticipants[{i}].institutionId", $"No institution has the id '{id}'.");
             }
         }
     }

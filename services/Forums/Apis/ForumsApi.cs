@@ -18,7 +18,7 @@ public static class ForumsApi
     {
         var api = app.MapGroup("/api/forums").WithTag(Tag);
         api.MapGet("/", ListAsync).WithName("ListForums")
-            .WithSummary("List forums by region, participating institution, parent, status or text; with asOf, as they stood on that date");
+            .WithSummary("List forums by region, participating institution, parent, status, kind (forum or otherBody) or text (names, purpose, predecessors' names); with asOf, as they stood on that date");
         api.MapGet("/{id}", GetAsync).WithName("GetForum")
             .WithSummary("Read one forum with its participants' current names; with asOf, as it stood on that date (participants, names, meetings, status)").ReadsVersioned();
         var writes = api.MapGroup("").RequireAuthorization(Policies.RegistryAdmin);
@@ -32,12 +32,13 @@ public static class ForumsApi
     }
 
     private static async Task<Results<Ok<Page<ForumResponse>>, ValidationProblem>> ListAsync(
-        string? region, string? institution, string? parent, string? status, string? q, string? asOf, string? cursor, int? limit,
+        string? region, string? institution, string? parent, string? status, string? kind, string? q, string? asOf, string? cursor, int? limit,
         DocumentCollection<Forum> forums, [AsParameters] ForumRead read, CancellationToken ct)
     {
         var validation = new Validation().Id("region", region).Id("institution", institution).Id("parent", parent).Search("q", q);
         var (afterId, take) = Paging.Parse(cursor, limit, validation);
         var statusFilter = QueryEnum.Parse<ForumStatus>("status", status, validation);
+        var kindFilter = QueryEnum.Parse<ForumKind>("kind", kind, validation);
         var date = read.AsOf(asOf, validation);
         if (!validation.IsValid)
         {
@@ -52,7 +53,8 @@ public static class ForumsApi
             && (institution is null || stored.Value.Participants.Any(p => p.InstitutionId == institution))
             && (parent is null || stored.Value.ParentId == parent)
             && (statusFilter is null || stored.Value.Status == statusFilter)
-            && (q is null || SearchText.Matches(q, [stored.Value.Name, stored.Value.Abbreviation, stored.Value.Purpose])));
+            && (kindFilter is null || stored.Value.Kind == kindFilter)
+            && (q is null || SearchText.Matches(q, stored.Value.SearchableText())));
         var page = await Paging.TakeAsync(matches, take, stored => stored.Value.Id, ct);
         var known = await read.Names.ForAsync(page.Items.Select(stored => stored.Value), ct, date);
         return TypedResults.Ok(new Page<ForumResponse>(

@@ -24,6 +24,8 @@ public enum CooperationKind { OverallCooperation, JointDevelopment, JointAdvocac
 /// <summary>
 /// An institution's part in a forum for a period (open ends mean "since always" / "still").
 /// Represented participation names the body it goes through: another forum or an institution.
+/// <see cref="Seats"/> is how many members the institution appoints, where the source says
+/// (NUSS: four from Umeå universitet, four from Västerbottens läns landsting).
 /// </summary>
 public sealed record Participant(
     string InstitutionId,
@@ -32,15 +34,19 @@ public sealed record Participant(
     string? ViaInstitutionId,
     DateOnly? From,
     DateOnly? To,
-    string? Note)
+    string? Note,
+    int? Seats = null)
 {
     public bool ValidOn(DateOnly date) => DateRange.Covers(From, To, date);
 }
 
 public sealed record FormalBasis(FormalBasisKind Kind, string? Description, int? Year);
 
-/// <summary>Meeting frequency as the forum states it: "4–5 a term" is Min 4, Max 5, Per term.</summary>
-public sealed record Meetings(int? Min, int? Max, MeetingPeriod? Per, MeetingForm? Form, string? Description);
+/// <summary>
+/// Meeting frequency as the forum states it: "4–5 a term" is Min 4, Max 5, Per term; a split
+/// pattern ("two physical and two online a year") lists its <see cref="Parts"/>.
+/// </summary>
+public sealed record Meetings(int? Min, int? Max, MeetingPeriod? Per, MeetingForm? Form, string? Description, IReadOnlyList<MeetingPart>? Parts = null);
 
 public sealed record Chair(string? Description, string? Rotation);
 
@@ -83,6 +89,24 @@ public sealed record Forum : IMeetingHistory
 
     /// <summary>Meetings known less precisely than a day ("2018-spring", "before 2017-06-30"), as the source gives them.</summary>
     public IReadOnlyList<ImpreciseDate>? ApproximateMeetings { get; init; }
+
+    public ForumKind Kind { get; init; } = ForumKind.Forum;
+
+    /// <summary>Earlier bodies this one re-formed or replaced: their names find it.</summary>
+    public IReadOnlyList<Predecessor> Predecessors { get; init; } = [];
+
+    /// <summary>Institutions a source says are not part of it (not the same as not being listed).</summary>
+    public IReadOnlyList<NonParticipant> NonParticipants { get; init; } = [];
+
+    /// <summary>Kinds of cooperation wished for but not happening yet; <see cref="CooperationKinds"/> are those that happen.</summary>
+    public IReadOnlyList<CooperationKind> WishedCooperationKinds { get; init; } = [];
+
+    /// <summary>Kinds of cooperation a source says do not happen in it.</summary>
+    public IReadOnlyList<CooperationKind> AbsentCooperationKinds { get; init; } = [];
+
+    /// <summary>The names a search finds it by: its own, its abbreviation, its purpose and its predecessors' names.</summary>
+    public IEnumerable<string?> SearchableText() =>
+        [Name, Abbreviation, Purpose, .. Predecessors.Select(predecessor => predecessor.Name)];
 
     // Explicit, so it is never stored or serialized as a field of its own.
     bool IMeetingHistory.StoredDormant => Status == ForumStatus.Dormant;

@@ -43,6 +43,16 @@ public static class ForumBounds
     public const int VerifiedByLength = 300;
     public const int SourceLength = 500;
 
+    /// <summary>Earlier bodies, and parts of a split meeting pattern: a handful in any source.</summary>
+    public const int MaxPredecessors = 20;
+    public const int MaxMeetingParts = 10;
+
+    /// <summary>Institutions a source names as not taking part: a few per forum in the 2018 report.</summary>
+    public const int MaxNonParticipants = 50;
+
+    /// <summary>Members one institution appoints to a forum.</summary>
+    public const int MaxSeats = 100;
+
     /// <summary>Meetings a term or a year, as <c>meetings.min</c> and <c>meetings.max</c>: at most daily.</summary>
     public const int MaxMeetingsPerPeriod = 366;
 

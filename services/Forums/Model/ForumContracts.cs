@@ -34,6 +34,11 @@ public sealed record ForumInput
     public string? Website { get; init; }
     public IReadOnlyList<DateOnly>? MeetingDates { get; init; }
     public IReadOnlyList<ImpreciseDate>? ApproximateMeetings { get; init; }
+    public ForumKind? Kind { get; init; }
+    public IReadOnlyList<Predecessor>? Predecessors { get; init; }
+    public IReadOnlyList<NonParticipant>? NonParticipants { get; init; }
+    public IReadOnlyList<CooperationKind>? WishedCooperationKinds { get; init; }
+    public IReadOnlyList<CooperationKind>? AbsentCooperationKinds { get; init; }
 
     /// <param name="id">The forum's id.</param>
     /// <param name="recorded">The forum as stored: its meetings are kept when <see cref="MeetingDates"/> or <see cref="ApproximateMeetings"/> is left out.</param>
@@ -68,6 +73,11 @@ public sealed record ForumInput
             Website = Blank(Website),
             MeetingDates = history,
             ApproximateMeetings = ApproximateMeetings ?? recorded?.ApproximateMeetings ?? [],
+            Kind = Kind ?? ForumKind.Forum,
+            Predecessors = [.. (Predecessors ?? []).Select(p => p with { Name = p.Name.Trim(), Note = Blank(p.Note) })],
+            NonParticipants = [.. (NonParticipants ?? []).Select(n => n with { Note = Blank(n.Note) })],
+            WishedCooperationKinds = WishedCooperationKinds ?? [],
+            AbsentCooperationKinds = AbsentCooperationKinds ?? [],
         };
     }
 

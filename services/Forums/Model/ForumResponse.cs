@@ -14,6 +14,7 @@ public sealed record ParticipantResponse
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public string? Note { get; init; }
+    public int? Seats { get; init; }
 }
 
 /// <summary>A forum as read (and as carried in its events): JSON properties in declaration order.</summary>
@@ -41,6 +42,11 @@ public sealed record ForumResponse
     public string? StatusNote { get; init; }
     public Provenance? Provenance { get; init; }
     public string? Website { get; init; }
+    public ForumKind Kind { get; init; }
+    public IReadOnlyList<Predecessor> Predecessors { get; init; } = [];
+    public IReadOnlyList<NonParticipant> NonParticipants { get; init; } = [];
+    public IReadOnlyList<CooperationKind> WishedCooperationKinds { get; init; } = [];
+    public IReadOnlyList<CooperationKind> AbsentCooperationKinds { get; init; } = [];
     public long Version { get; init; }
     public IReadOnlyList<DateOnly> MeetingDates { get; init; } = [];
     public IReadOnlyList<ImpreciseDate> ApproximateMeetings { get; init; } = [];
@@ -72,6 +78,11 @@ public sealed record ForumResponse
         Version = version,
         MeetingDates = f.RecordedMeetings(),
         ApproximateMeetings = f.ApproximateMeetings ?? [],
+        Kind = f.Kind,
+        Predecessors = f.Predecessors,
+        NonParticipants = f.NonParticipants,
+        WishedCooperationKinds = f.WishedCooperationKinds,
+        AbsentCooperationKinds = f.AbsentCooperationKinds,
     };
 
     private static ParticipantResponse From(Participant p, InstitutionName? name) => new()
@@ -85,5 +96,6 @@ public sealed record ForumResponse
         From = p.From,
         To = p.To,
         Note = p.Note,
+        Seats = p.Seats,
     };
 }

@@ -26,6 +26,10 @@ public static class ForumValidation
             .TextList("professions", input.Professions, MaxProfessions, ProfessionLength)
             .List("cooperationKinds", input.CooperationKinds, MaxCooperationKinds)
             .List("participants", input.Participants, MaxParticipants)
+            .List("predecessors", input.Predecessors, MaxPredecessors)
+            .List("nonParticipants", input.NonParticipants, MaxNonParticipants)
+            .List("wishedCooperationKinds", input.WishedCooperationKinds, MaxCooperationKinds)
+            .List("absentCooperationKinds", input.AbsentCooperationKinds, MaxCooperationKinds)
             .Range("startYear", input.StartYear, EarliestYear, today.Year)
             .Date("lastMeetingOn", input.LastMeetingOn, notAfter: today);
         if (input.RegionIds is not { Count: > 0 })
@@ -47,6 +51,7 @@ public static class ForumValidation
         {
             ValidateParticipants(participants, validation);
         }
+        ForumFactsValidation.Validate(input, today, validation);
         return validation;
     }
 
@@ -106,6 +111,7 @@ public static class ForumValidation
             {
                 validation.Add("meetings.max", "Not less than meetings.min.");
             }
+            ForumFactsValidation.ValidateParts(meetings.Parts, validation);
         }
         if (input.Chair is { } chair)
         {
@@ -136,7 +142,8 @@ public static class ForumValidation
                 .Date($"{field}.from", participant.From)
                 .Date($"{field}.to", participant.To)
                 .Period($"{field}.to", participant.From, participant.To)
-                .MaxLength($"{field}.note", participant.Note, ParticipantNoteLength);
+                .MaxLength($"{field}.note", participant.Note, ParticipantNoteLength)
+                .Range($"{field}.seats", participant.Seats, 1, MaxSeats);
             var represented = participant.ViaForumId is not null || participant.ViaInstitutionId is not null;
             if (participant.Capacity == ParticipationCapacity.RepresentedVia && !represented)
             {

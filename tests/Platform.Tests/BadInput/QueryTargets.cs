@@ -27,6 +27,7 @@ public static class QueryTargets
         new("/api/forums", "cursor", Cursor),
         new("/api/forums", "q", Search),
         new("/api/forums", "status", ["DORMANT", "x", "%00"]),
+        new("/api/forums", "kind", ["FORUM", "x", "%00"]),
         new("/api/forums", "region", Id),
         new("/api/forums", "institution", Id),
         new("/api/forums", "parent", Id),

@@ -7,8 +7,9 @@ namespace Samverkan.Web.Components.Pages;
 
 /// <summary>
 /// One participant of a forum as its edit form holds it: how it takes part, through whom, for
-/// which period and with what note. Dates are the fields' text (YYYY-MM-DD) so that a wrong one
-/// reaches the API and comes back as its problem next to the field, as every other error does.
+/// which period, with how many seats and what note. Dates and seats are the fields' text (YYYY-MM-DD,
+/// a number) so that a wrong one reaches the API and comes back as its problem next to the field,
+/// as every other error does.
 /// </summary>
 public sealed class ParticipantForm
 {
@@ -21,6 +22,7 @@ public sealed class ParticipantForm
     public string? From { get; set; }
     public string? To { get; set; }
     public string? Note { get; set; }
+    public string? Seats { get; set; }
     public int Version { get; set; }
 
     /// <summary>The values as read, in one hidden field, to tell on a conflict what someone else changed.</summary>
@@ -35,15 +37,20 @@ public sealed class ParticipantForm
         From = Swedish.Date(participant.From),
         To = Swedish.Date(participant.To),
         Note = participant.Note,
+        Seats = participant.Seats?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Version = version,
         Seen = SeenValues.Encode(participant.Capacity, participant.ViaForumId, participant.ViaInstitutionId,
-            Swedish.Date(participant.From), Swedish.Date(participant.To), participant.Note),
+            Swedish.Date(participant.From), Swedish.Date(participant.To), participant.Note,
+            participant.Seats?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     };
 
     public static ParticipantForm Decode(string? seen)
     {
-        var values = SeenValues.Decode(seen, 6);
-        return new ParticipantForm { Capacity = values[0] ?? "member", ViaForumId = values[1], ViaInstitutionId = values[2], From = values[3], To = values[4], Note = values[5] };
+        var values = SeenValues.Decode(seen, 7);
+        return new ParticipantForm
+        {
+            Capacity = values[0] ?? "member", ViaForumId = values[1], ViaInstitutionId = values[2], From = values[3], To = values[4], Note = values[5], Seats = values[6],
+        };
     }
 
     /// <summary>The participant as the API takes it: blank fields are absent (null).</summary>
@@ -56,7 +63,13 @@ public sealed class ParticipantForm
         ["from"] = ChangedField.Blank(From),
         ["to"] = ChangedField.Blank(To),
         ["note"] = ChangedField.Blank(Note),
+        ["seats"] = SeatsJson(),
     };
+
+    // A number goes as a number; anything else as the text entered, for the API to refuse next to the field.
+    private JsonNode? SeatsJson() => ChangedField.Blank(Seats) is not { } seats ? null
+        : int.TryParse(seats, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? JsonValue.Create(count)
+        : JsonValue.Create(seats);
 
     /// <summary>
     /// The forum's participant list with the one at <paramref name="index"/> replaced: the others
@@ -80,7 +93,8 @@ public sealed class ParticipantForm
             new(label("Participant_ViaInstitution"), seen.ViaInstitutionId, now.ViaInstitutionId, ChangedField.Entered(seen.ViaInstitutionId, ViaInstitutionId)),
             new(label("Participant_From"), seen.From, now.From, ChangedField.Entered(seen.From, From)),
             new(label("Participant_To"), seen.To, now.To, ChangedField.Entered(seen.To, To)),
-            new(label("Forum_Note"), seen.Note, now.Note, ChangedField.Entered(seen.Note, Note)));
+            new(label("Forum_Note"), seen.Note, now.Note, ChangedField.Entered(seen.Note, Note)),
+            new(label("Participant_Seats"), seen.Seats, now.Seats, ChangedField.Entered(seen.Seats, Seats)));
 
     /// <summary>After a conflict: the user's changes stay, untouched fields take the stored values, and the next save builds on the stored version.</summary>
     public void Merge(ParticipantForm seen, ParticipantForm now)
@@ -91,6 +105,7 @@ public sealed class ParticipantForm
         From = ChangedField.Kept(seen.From, From, now.From);
         To = ChangedField.Kept(seen.To, To, now.To);
         Note = ChangedField.Kept(seen.Note, Note, now.Note);
+        Seats = ChangedField.Kept(seen.Seats, Seats, now.Seats);
         Version = now.Version;
         Seen = now.Seen;
     }
