@@ -26,7 +26,7 @@ public class SeededContactsTests(ContactsFixture fixture) : IClassFixture<Contac
     {
         var seeded = await _client.GetAllAsync<ContactResponse>("/api/contacts");
 
-        Assert.Equal(9, seeded.Count);
+        Assert.Equal(8, seeded.Count);
         Assert.All(seeded, contact => Assert.Equal(ContactKind.Function, contact.Kind));
         Assert.All(seeded, contact => Assert.Null(contact.Person?.Email));
         Assert.All(seeded, contact => Assert.Null(contact.Person?.Phone));

@@ -111,6 +111,7 @@ public class ExportTests(CoverageFixture fixture)
         Assert.Contains("Part of Kompetensrådet", rows[council + 1][0], StringComparison.Ordinal);
         // Meetings as precisely as known: Dialogforum met in April 2018, Samverkansmöte before mid-2017.
         Assert.Contains("Last known meeting in 2018-04", RowOf("Dialogforum")[4], StringComparison.Ordinal);
+        Assert.Contains("not known to the registry", RowOf("Utbildningsrådet")[6], StringComparison.Ordinal);
         Assert.Contains("before 2017-06-30 (date unknown)", rows[names.FindIndex(name => name.StartsWith("Samverkansmöte", StringComparison.Ordinal))][4], StringComparison.Ordinal);
     }
 }

@@ -70,5 +70,6 @@ public class ForumShapeTests
         NonParticipants = [new NonParticipant("mittuniversitetet", "Deltar inte")],
         WishedCooperationKinds = [CooperationKind.JointAdvocacy],
         AbsentCooperationKinds = [CooperationKind.InformationExchange],
+        ContactAvailability = ContactAvailability.NotKnown,
     };
 }

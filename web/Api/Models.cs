@@ -25,7 +25,7 @@ public sealed record Forum(
     Meetings? Meetings, Chair? Chair, string? Secretary, string? MunicipalitiesTakePart, string Status, DateOnly? LastMeetingOn,
     string? StatusNote, Provenance? Provenance, string? Website, int Version, IReadOnlyList<DateOnly> MeetingDates,
     IReadOnlyList<ImpreciseDate>? ApproximateMeetings = null, string Kind = "forum", IReadOnlyList<Predecessor>? Predecessors = null,
-    IReadOnlyList<NonParticipant>? NonParticipants = null)
+    IReadOnlyList<NonParticipant>? NonParticipants = null, string ContactAvailability = "listed")
 {
     /// <summary>The newest meeting known (by the latest day it may have been), the recorded days and the approximate ones alike.</summary>
     public ImpreciseDate? NewestMeeting =>

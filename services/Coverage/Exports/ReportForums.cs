@@ -84,7 +84,19 @@ internal static class ReportForums
             .Append("</td><td>").Append(H(forum.Purpose ?? "")).Append("</td><td>").Append(H(Working(forum)))
             .Append("</td><td>").Append(H(MeetingsText(forum, activity)))
             .Append("</td><td").Append(Status(activity))
-            .Append("</td><td>").Append(List(data.ContactsOf(forum).Select(c => c.Function ?? c.Kind))).Append("</td></tr>\n");
+            .Append("</td><td>").Append(Contacts(data, forum)).Append("</td></tr>\n");
+    }
+
+    /// <summary>Contact functions; where there are none, whether none is appointed or the registry does not know them.</summary>
+    private static string Contacts(ExportData data, Forum forum)
+    {
+        var functions = data.ContactsOf(forum).Select(c => c.Function ?? c.Kind).ToList();
+        return functions.Count > 0 ? List(functions) : forum.ContactAvailability switch
+        {
+            ContactAvailability.NotKnown => "<span class=\"none\">not known to the registry</span>",
+            ContactAvailability.NoneAppointed => "<span class=\"none\">none appointed</span>",
+            _ => List(functions),
+        };
     }
 
     /// <summary>The status cell's class and words: active (with why, for a sub-group active through its parent), dormant or not known, with the reason.</summary>

@@ -21,6 +21,9 @@ public enum CooperationKind { OverallCooperation, JointDevelopment, JointAdvocac
 /// <summary>As Forums' enum: another body (a management group, its working groups) is shown in the report but never counts for coverage.</summary>
 public enum ForumKind { Forum, OtherBody }
 
+/// <summary>As Forums' enum: whether the forum's contact points are what Contacts lists, not known to the registry, or none appointed.</summary>
+public enum ContactAvailability { Listed, NotKnown, NoneAppointed }
+
 /// <summary>
 /// An institution's part in a forum for a period (open ends mean "since always" / "still").
 /// Represented participation names the body it goes through: another forum or an institution.
@@ -81,6 +84,7 @@ public sealed record Forum : IMeetingHistory
     public IReadOnlyList<DateOnly>? MeetingDates { get; init; }
     public IReadOnlyList<ImpreciseDate>? ApproximateMeetings { get; init; }
     public ForumKind Kind { get; init; } = ForumKind.Forum;
+    public ContactAvailability ContactAvailability { get; init; } = ContactAvailability.Listed;
     public long Version { get; init; }
 
     // Explicit, so it is never stored or serialized as a field of its own.

@@ -104,6 +104,9 @@ public sealed record Forum : IMeetingHistory
     /// <summary>Kinds of cooperation a source says do not happen in it.</summary>
     public IReadOnlyList<CooperationKind> AbsentCooperationKinds { get; init; } = [];
 
+    /// <summary>Whether its contact points are known: the reach plan and the pages say "not known" rather than "none".</summary>
+    public ContactAvailability ContactAvailability { get; init; } = ContactAvailability.Listed;
+
     /// <summary>The names a search finds it by: its own, its abbreviation, its purpose and its predecessors' names.</summary>
     public IEnumerable<string?> SearchableText() =>
         [Name, Abbreviation, Purpose, .. Predecessors.Select(predecessor => predecessor.Name)];

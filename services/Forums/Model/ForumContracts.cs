@@ -39,6 +39,7 @@ public sealed record ForumInput
     public IReadOnlyList<NonParticipant>? NonParticipants { get; init; }
     public IReadOnlyList<CooperationKind>? WishedCooperationKinds { get; init; }
     public IReadOnlyList<CooperationKind>? AbsentCooperationKinds { get; init; }
+    public ContactAvailability? ContactAvailability { get; init; }
 
     /// <param name="id">The forum's id.</param>
     /// <param name="recorded">The forum as stored: its meetings are kept when <see cref="MeetingDates"/> or <see cref="ApproximateMeetings"/> is left out.</param>
@@ -78,6 +79,7 @@ public sealed record ForumInput
             NonParticipants = [.. (NonParticipants ?? []).Select(n => n with { Note = Blank(n.Note) })],
             WishedCooperationKinds = WishedCooperationKinds ?? [],
             AbsentCooperationKinds = AbsentCooperationKinds ?? [],
+            ContactAvailability = ContactAvailability ?? Model.ContactAvailability.Listed,
         };
     }
 

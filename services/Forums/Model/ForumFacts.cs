@@ -16,6 +16,15 @@ public enum ForumKind { Forum, OtherBody }
 /// </summary>
 public enum PredecessorChange { Reformed, Replaced }
 
+/// <summary>
+/// What is known of a forum's contact points, which the Contacts service keeps:
+/// <see cref="Listed"/>, they are what Contacts lists (possibly none yet); <see cref="NotKnown"/>,
+/// the source keeps them where the registry has no copy (the 2018 report lists its contact persons
+/// in an appendix); <see cref="NoneAppointed"/>, the source says there is none ("Någon utsedd
+/// kontaktperson … finns inte").
+/// </summary>
+public enum ContactAvailability { Listed, NotKnown, NoneAppointed }
+
 /// <summary>An earlier body and when it ended, as precisely as the source gives it; searching its name finds this forum.</summary>
 public sealed record Predecessor(string Name, PredecessorChange Change, ImpreciseDate? Until, string? Note);
 

@@ -47,6 +47,7 @@ public sealed record ForumResponse
     public IReadOnlyList<NonParticipant> NonParticipants { get; init; } = [];
     public IReadOnlyList<CooperationKind> WishedCooperationKinds { get; init; } = [];
     public IReadOnlyList<CooperationKind> AbsentCooperationKinds { get; init; } = [];
+    public ContactAvailability ContactAvailability { get; init; }
     public long Version { get; init; }
     public IReadOnlyList<DateOnly> MeetingDates { get; init; } = [];
     public IReadOnlyList<ImpreciseDate> ApproximateMeetings { get; init; } = [];
@@ -83,6 +84,7 @@ public sealed record ForumResponse
         NonParticipants = f.NonParticipants,
         WishedCooperationKinds = f.WishedCooperationKinds,
         AbsentCooperationKinds = f.AbsentCooperationKinds,
+        ContactAvailability = f.ContactAvailability,
     };
 
     private static ParticipantResponse From(Participant p, InstitutionName? name) => new()
