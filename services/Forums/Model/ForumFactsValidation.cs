@@ -12,8 +12,9 @@ internal static class ForumFactsValidation
 {
     public static void Validate(ForumInput input, DateOnly today, Validation validation)
     {
-        var predecessors = input.Predecessors ?? [];
-        for (var i = 0; i < predecessors.Count && predecessors.Count <= MaxPredecessors; i++)
+        // A list over its bound is refused as a whole by ForumValidation; its entries are not looked at.
+        var predecessors = input.Predecessors is { Count: <= MaxPredecessors } listed ? listed : [];
+        for (var i = 0; i < predecessors.Count; i++)
         {
             validation.Required($"predecessors[{i}].name", predecessors[i].Name, NameLength)
                 .Date($"predecessors[{i}].until", predecessors[i].Until, notAfter: today)
@@ -89,9 +90,10 @@ internal static class ForumFactsValidation
             ("cooperationKinds", input.CooperationKinds), ("wishedCooperationKinds", input.WishedCooperationKinds), ("absentCooperationKinds", input.AbsentCooperationKinds),
         };
         var stateOf = new Dictionary<CooperationKind, string>();
-        foreach (var (field, kinds) in lists)
+        foreach (var (field, listed) in lists)
         {
-            for (var i = 0; i < (kinds?.Count ?? 0) && kinds!.Count <= MaxCooperationKinds; i++)
+            IReadOnlyList<CooperationKind> kinds = listed is not null && listed.Count <= MaxCooperationKinds ? listed : [];
+            for (var i = 0; i < kinds.Count; i++)
             {
                 if (stateOf.TryGetValue(kinds[i], out var other))
                 {
