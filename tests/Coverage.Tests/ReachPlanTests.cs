@@ -54,6 +54,8 @@ public class ReachPlanTests(CoverageFixture fixture)
 
         Assert.Empty(plan.ContactPoints);
         Assert.Equal(plan.Institutions, plan.Unreachable.Count);
+        var reason = plan.Unreachable.Single(u => u.Id == "karolinska-institutet").Reason;
+        Assert.Matches("the contact of [^)]*Utbildningsrådet[^)]* is not known to the registry", reason);
     }
 
     [Fact]

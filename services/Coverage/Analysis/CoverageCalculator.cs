@@ -55,6 +55,7 @@ public static class CoverageCalculator
                 Dormancy = activity.Dormancy,
                 DormancyReason = activity.Reason,
                 ActivityFromForumId = activity.ActivityFromForumId,
+                ContactAvailability = forum.ContactAvailability,
                 RecordedStatus = forum.Status,
                 RecordedStatusNote = forum.StatusNote,
                 CoversAll = everyone.Count > 0 && includes.Count == everyone.Count,

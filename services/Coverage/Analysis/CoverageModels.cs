@@ -60,6 +60,8 @@ public sealed record ForumCoverage
     public bool CoversAll { get; init; }
     public IReadOnlyList<string> Includes { get; init; } = [];
     public int MissingCount { get; init; }
+    /// <summary>Whether its contact points are what Contacts lists, or not known to the registry, or none appointed (issue 17).</summary>
+    public ContactAvailability ContactAvailability { get; init; }
 }
 
 /// <summary>

@@ -64,8 +64,18 @@ public static class ReachPlanner
             CoverageState.InNoForum => $"It takes part in no forum of {coverage.RegionName} on {Dormancy.Iso(asOf)},{own}",
             CoverageState.OnlyInDormantForums =>
                 $"It takes part only in dormant forums ({string.Join(", ", institution.Forums.Select(p => p.ForumName).Distinct())}),{own}",
-            _ => $"None of its active forums ({string.Join(", ", active)}) has a contact valid on {Dormancy.Iso(asOf)},{own}",
+            _ => $"None of its active forums ({string.Join(", ", active)}) has a contact valid on {Dormancy.Iso(asOf)}{Unknown(institution, coverage)},{own}",
         };
+    }
+
+    // "Not known" is not "none": say which of its forums' contacts the registry does not know, or have none appointed.
+    private static string Unknown(InstitutionCoverage institution, RegionCoverage coverage)
+    {
+        var forums = institution.Forums.Where(p => p.ForumActive).Select(p => coverage.Forums.First(f => f.Id == p.ForumId)).DistinctBy(f => f.Id).ToList();
+        var notKnown = forums.Where(f => f.ContactAvailability == ContactAvailability.NotKnown).Select(f => f.Name).ToList();
+        var none = forums.Where(f => f.ContactAvailability == ContactAvailability.NoneAppointed).Select(f => f.Name).ToList();
+        return (notKnown.Count > 0 ? $" (the contact of {string.Join(", ", notKnown)} is not known to the registry)" : "")
+            + (none.Count > 0 ? $" ({string.Join(", ", none)} has no contact appointed)" : "");
     }
 
     private static List<string> Warnings(RegionCoverage coverage, List<ReachContact> points, int contactStaleAfterMonths)
