@@ -25,7 +25,11 @@ public sealed record ExportData(
 
     public string NameOf(string institutionId) => Institutions.TryGetValue(institutionId, out var info) ? info.Name : institutionId;
 
-    public IEnumerable<ContactRecord> ContactsOf(Forum forum) => Contacts.Where(contact => contact.ForumId == forum.Id);
+    public IEnumerable<ContactRecord> ContactsOf(Forum forum) =>
+        (_contactsByForum ??= Contacts.Where(contact => contact.ForumId is not null).ToLookup(contact => contact.ForumId!, StringComparer.Ordinal))[forum.Id];
+
+    // Built on the first look: every body's row asks, and a registry far larger than the nation's has many.
+    private ILookup<string, ContactRecord>? _contactsByForum;
 }
 
 /// <summary>Gathers <see cref="ExportData"/> from one state of the read model, as the coverage answers do.</summary>

@@ -21,45 +21,49 @@ internal static class ReportForums
         var known = data.Forums.Select(forum => forum.Id).ToHashSet(StringComparer.Ordinal);
         var topLevel = data.Forums.Where(forum => forum.ParentId is not { } parent || !known.Contains(parent))
             .OrderBy(forum => forum.Name, StringComparer.Ordinal).ToList();
+        // Looked up once: the report is also asked of registries far larger than the nation's (the benchmarks).
+        var children = data.Forums.Where(forum => forum.ParentId is not null).OrderBy(forum => forum.Name, StringComparer.Ordinal).ToLookup(forum => forum.ParentId!, StringComparer.Ordinal);
         foreach (var region in data.Regions)
         {
-            Section(html, data, region.Name, [.. topLevel.Where(forum => forum.RegionIds.Contains(region.Id))], "No forum is registered for this region.");
+            var forums = topLevel.Where(forum => forum.RegionIds.Contains(region.Id)).ToList();
+            html.Append("<h3>").Append(H(region.Name)).Append("</h3>\n");
+            if (forums.Count == 0)
+            {
+                html.Append("<p>No forum is registered for this region.</p>\n");
+                continue;
+            }
+            Table(html, data, forums, children);
         }
         var national = topLevel.Where(forum => !forum.RegionIds.Any(id => data.Regions.Any(region => region.Id == id))).ToList();
         if (national.Count > 0)
         {
-            Section(html, data, "Without a healthcare region", national, "");
+            html.Append("<h3>Without a healthcare region</h3>\n");
+            Table(html, data, national, children);
         }
     }
 
-    private static void Section(StringBuilder html, ExportData data, string heading, IReadOnlyList<Forum> forums, string whenEmpty)
+    private static void Table(StringBuilder html, ExportData data, IReadOnlyList<Forum> forums, ILookup<string, Forum> children)
     {
-        html.Append("<h3>").Append(H(heading)).Append("</h3>\n");
-        if (forums.Count == 0)
-        {
-            html.Append("<p>").Append(H(whenEmpty)).Append("</p>\n");
-            return;
-        }
         html.Append("<table class=\"forums\">\n<thead><tr><th>Body</th><th>Participants</th><th>Purpose</th><th>Basis and working</th>")
             .Append("<th>Meetings</th><th>Status on ").Append(H(Iso(data.AsOf))).Append("</th><th>Contact</th></tr></thead>\n<tbody>\n");
         foreach (var forum in forums)
         {
-            Rows(html, data, forum, parent: null, seen: []);
+            Rows(html, data, children, forum, parent: null, seen: []);
         }
         html.Append("</tbody>\n</table>\n");
     }
 
     // Depth first; `seen` stops a parent chain that loops (the Forums service refuses one, but a report must still finish).
-    private static void Rows(StringBuilder html, ExportData data, Forum forum, Forum? parent, HashSet<string> seen)
+    private static void Rows(StringBuilder html, ExportData data, ILookup<string, Forum> children, Forum forum, Forum? parent, HashSet<string> seen)
     {
         if (!seen.Add(forum.Id))
         {
             return;
         }
         Row(html, data, forum, parent);
-        foreach (var child in data.Forums.Where(f => f.ParentId == forum.Id).OrderBy(f => f.Name, StringComparer.Ordinal))
+        foreach (var child in children[forum.Id])
         {
-            Rows(html, data, child, forum, seen);
+            Rows(html, data, children, child, forum, seen);
         }
     }
 
