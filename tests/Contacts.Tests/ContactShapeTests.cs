@@ -37,6 +37,7 @@ public class ContactShapeTests
             ValidTo = new DateOnly(2030, 12, 31),
             VerifiedOn = new DateOnly(2026, 11, 1),
             Note = "Nås bäst på tisdagar",
+            AlsoReachesForumIds = ["dialogforum"],
         };
 
         var stored = ContactChanges.Create("rur-studierektor", input);

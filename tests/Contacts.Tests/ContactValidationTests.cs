@@ -29,6 +29,7 @@ public class ContactValidationTests(ContactsFixture fixture) : IClassFixture<Con
     [InlineData("""{"kind":"person","institutionId":"umea-universitet","person":{"name":"A B","shoe":"42"}}""", "person.shoe")]
     [InlineData("""{"kind":"function","function":"Chair","forumId":"rur","colour":"blue"}""", "colour")]
     [InlineData("""{"kind":"colleague","function":"Chair","forumId":"rur"}""", "kind")]
+    [InlineData("""{"kind":"function","function":"Chair","forumId":"rur","alsoReachesForumIds":[""]}""", "alsoReachesForumIds[0]")]
     public async Task An_invalid_contact_is_a_problem_naming_exactly_the_fields_at_fault(string json, params string[] fields)
     {
         using var response = await PostAsync(json);
@@ -43,6 +44,7 @@ public class ContactValidationTests(ContactsFixture fixture) : IClassFixture<Con
     [InlineData("""{"kind":"function","function":"Chair","institutionId":"nowhere","ownerInstitutionId":"nowhere"}""", "institutionId", "ownerInstitutionId")]
     [InlineData("""{"kind":"function","function":"Chair","forumId":"umea-universitet"}""", "forumId")]
     [InlineData("""{"kind":"function","function":"Chair","institutionId":"rur"}""", "institutionId")]
+    [InlineData("""{"kind":"function","function":"Chair","forumId":"rur","alsoReachesForumIds":["dialogforum","no-such-forum"]}""", "alsoReachesForumIds[1]")]
     public async Task A_forum_or_institution_the_owning_service_does_not_know_is_a_problem_naming_the_field(string json, params string[] fields)
     {
         using var response = await PostAsync(json);

@@ -116,7 +116,7 @@ public class ContactWriteAccessTests(ContactsFixture fixture) : IClassFixture<Co
             Assert.Contains("without an owner", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
         Assert.Equal([contact.Id], (await _admin.GetAllAsync<ContactResponse>($"/api/contacts?institution={institutionId}")).Select(c => c.Id));
-        Assert.Equal(contact, await _admin.GetJsonAsync<ContactResponse>($"/api/contacts/{contact.Id}"));
+        ContactAssert.Same(contact, await _admin.GetJsonAsync<ContactResponse>($"/api/contacts/{contact.Id}"));
     }
 
     /// <summary>A person contact owned by a fresh institution; its owner's editors may change it, nobody else's.</summary>
@@ -146,7 +146,7 @@ public class ContactWriteAccessTests(ContactsFixture fixture) : IClassFixture<Co
     /// <summary>The target reads as created, its owner has no other contact, and its audit trail holds only the creation.</summary>
     private async Task AssertUnchangedAsync(Target target)
     {
-        Assert.Equal(target.Contact, await _admin.GetJsonAsync<ContactResponse>(Path(target)));
+        ContactAssert.Same(target.Contact, await _admin.GetJsonAsync<ContactResponse>(Path(target)));
         Assert.Equal([target.Contact.Id], (await _admin.GetAllAsync<ContactResponse>($"/api/contacts?owner={target.OwnerId}")).Select(c => c.Id));
         Assert.Equal(["created"], await AuditActionsAsync(target.Contact.Id));
     }

@@ -25,7 +25,7 @@ public class ContactsApiTests(ContactsFixture fixture) : IClassFixture<ContactsF
         var created = await response.ReadJsonAsync<ContactResponse>();
         Assert.Equal($"/api/contacts/{created.Id}", response.Headers.Location?.OriginalString);
         var read = await _client.GetJsonAsync<ContactResponse>(response.Headers.Location!.OriginalString);
-        Assert.Equal(created, read);
+        ContactAssert.Same(created, read);
         Assert.Equal((ContactKind.Function, "Chair of the test forum", forumId, 1L), (read.Kind, read.Function, read.ForumId, read.Version));
         Assert.Null(read.InstitutionId);
         Assert.Null(read.Person);
@@ -44,7 +44,7 @@ public class ContactsApiTests(ContactsFixture fixture) : IClassFixture<ContactsF
         var created = await response.ReadJsonAsync<ContactResponse>();
         Assert.Equal($"/api/contacts/{created.Id}", response.Headers.Location?.OriginalString);
         var read = await _client.GetJsonAsync<ContactResponse>($"/api/contacts/{created.Id}");
-        Assert.Equal(created, read);
+        ContactAssert.Same(created, read);
         Assert.Equal((ContactKind.Person, person, institutionId, institutionId), (read.Kind, read.Person, read.InstitutionId, read.OwnerInstitutionId));
         Assert.Null(read.ForumId);
         Assert.DoesNotContain("testsson", read.Id, StringComparison.OrdinalIgnoreCase);
@@ -82,7 +82,7 @@ public class ContactsApiTests(ContactsFixture fixture) : IClassFixture<ContactsF
         await ProblemAssert.IsProblemAsync(staleVerify, HttpStatusCode.PreconditionFailed);
         await ProblemAssert.IsProblemAsync(staleDelete, HttpStatusCode.PreconditionFailed);
         var stored = await _client.GetJsonAsync<ContactResponse>($"/api/contacts/{created.Id}");
-        Assert.Equal(afterFirst, stored);
+        ContactAssert.Same(afterFirst, stored);
         Assert.Equal(("Vice chair", 2L), (stored.Function, stored.Version));
     }
 
@@ -106,7 +106,7 @@ public class ContactsApiTests(ContactsFixture fixture) : IClassFixture<ContactsF
 
         await ProblemAssert.NamesFieldsAsync(invalid, "person.email");
         await ProblemAssert.NamesFieldsAsync(unknownForum, "forumId");
-        Assert.Equal(created, await _client.GetJsonAsync<ContactResponse>($"/api/contacts/{created.Id}"));
+        ContactAssert.Same(created, await _client.GetJsonAsync<ContactResponse>($"/api/contacts/{created.Id}"));
     }
 
     [Fact]
@@ -123,8 +123,8 @@ public class ContactsApiTests(ContactsFixture fixture) : IClassFixture<ContactsF
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
         var verified = await response.ReadJsonAsync<ContactResponse>();
         Assert.Contains(verified.VerifiedOn!.Value, new[] { before, after });
-        Assert.Equal(created with { VerifiedOn = verified.VerifiedOn, Version = 2 }, verified);
-        Assert.Equal(verified, await _client.GetJsonAsync<ContactResponse>($"/api/contacts/{created.Id}"));
+        ContactAssert.Same(created with { VerifiedOn = verified.VerifiedOn, Version = 2 }, verified);
+        ContactAssert.Same(verified, await _client.GetJsonAsync<ContactResponse>($"/api/contacts/{created.Id}"));
     }
 
     [Fact]

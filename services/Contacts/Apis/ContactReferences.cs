@@ -22,12 +22,25 @@ internal static class ContactReferences
         {
             return;
         }
+        var forumFields = new List<(string Field, string Id)>();
         if (Changed(input.ForumId, current?.ForumId) is { } forumId)
         {
-            var reply = await forums.GetForumsAsync(new GetForumsRequest { Ids = { forumId } }, cancellationToken: ct);
-            if (reply.MissingIds.Contains(forumId))
+            forumFields.Add(("forumId", forumId));
+        }
+        var reaches = input.AlsoReachesForumIds ?? [];
+        for (var i = 0; i < reaches.Count; i++)
+        {
+            if (current?.AlsoReachesForumIds.Contains(reaches[i]) != true)
             {
-                validation.Add("forumId", $"No forum has the id '{forumId}'.");
+                forumFields.Add(($"alsoReachesForumIds[{i}]", reaches[i]));
+            }
+        }
+        if (forumFields.Count > 0)
+        {
+            var reply = await forums.GetForumsAsync(new GetForumsRequest { Ids = { forumFields.Select(field => field.Id).Distinct(StringComparer.Ordinal) } }, cancellationToken: ct);
+            foreach (var (field, id) in forumFields.Where(field => reply.MissingIds.Contains(field.Id)))
+            {
+                validation.Add(field, $"No forum has the id '{id}'.");
             }
         }
         var fields = new List<(string Field, string Id)>();

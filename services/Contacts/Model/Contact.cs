@@ -33,6 +33,12 @@ public sealed record Contact
     public DateOnly? ValidTo { get; init; }
     public DateOnly? VerifiedOn { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>
+    /// Forums whose participants this contact can also reach, where a source names the path
+    /// ("Kansliets direktör kan då … kontakta Lärosäten Syd"): the reach plan counts them as reached through it.
+    /// </summary>
+    public IReadOnlyList<string> AlsoReachesForumIds { get; init; } = [];
     public DateOnly? ErasedOn { get; init; }
 
     /// <summary>Exact-match lookup keys: "forum:&lt;id&gt;", "institution:&lt;id&gt;", "owner:&lt;id&gt;".</summary>

@@ -14,6 +14,9 @@ public static class ContactBounds
     public const int IdLength = 100;
 
     public const int NoteLength = 2000;
+
+    /// <summary>Forums a contact also reaches: a path or two in any source.</summary>
+    public const int MaxAlsoReaches = 10;
     public const int PersonNameLength = 200;
     public const int PersonTitleLength = 200;
     public const int PersonOrganisationLength = 200;

@@ -26,6 +26,7 @@ public static class ContactChanges
             Person = person is { Name: null, Title: null, Organisation: null, Email: null, Phone: null } ? null : person,
             OwnerInstitutionId = Blank(input.OwnerInstitutionId),
             Note = Blank(input.Note),
+            AlsoReachesForumIds = input.AlsoReachesForumIds?.Select(id => id?.Trim() ?? "").ToList(),
         };
     }
 
@@ -38,6 +39,7 @@ public static class ContactChanges
             .MaxLength("institutionId", input.InstitutionId, IdLength)
             .MaxLength("ownerInstitutionId", input.OwnerInstitutionId, IdLength)
             .MaxLength("note", input.Note, NoteLength)
+            .TextList("alsoReachesForumIds", input.AlsoReachesForumIds, MaxAlsoReaches, IdLength)
             .Date("validFrom", input.ValidFrom)
             .Date("validTo", input.ValidTo)
             .Period("validTo", input.ValidFrom, input.ValidTo)
@@ -82,6 +84,7 @@ public static class ContactChanges
         ValidTo = input.ValidTo,
         VerifiedOn = input.VerifiedOn,
         Note = input.Note,
+        AlsoReachesForumIds = input.AlsoReachesForumIds ?? [],
     };
 
     public static Contact Update(Contact contact, ContactInput input) => Create(contact.Id, input);

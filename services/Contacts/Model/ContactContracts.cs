@@ -18,6 +18,7 @@ public sealed record ContactInput
     public DateOnly? ValidTo { get; init; }
     public DateOnly? VerifiedOn { get; init; }
     public string? Note { get; init; }
+    public IReadOnlyList<string>? AlsoReachesForumIds { get; init; }
 }
 
 /// <summary>
@@ -37,6 +38,7 @@ public sealed record ContactResponse
     public DateOnly? ValidTo { get; init; }
     public DateOnly? VerifiedOn { get; init; }
     public string? Note { get; init; }
+    public IReadOnlyList<string> AlsoReachesForumIds { get; init; } = [];
     public long Version { get; init; }
 
     public static ContactResponse From(Contact contact, long version) => new()
@@ -52,6 +54,7 @@ public sealed record ContactResponse
         ValidTo = contact.ValidTo,
         VerifiedOn = contact.VerifiedOn,
         Note = contact.Note,
+        AlsoReachesForumIds = contact.AlsoReachesForumIds,
         Version = version,
     };
 

@@ -6,7 +6,8 @@ namespace Samverkan.Coverage.Analysis;
 /// Plans how to reach a region's county councils and universities with the fewest contact
 /// points (pure). A forum contact reaches everyone taking part in that forum, but only when the
 /// forum is active on the date: a dormant forum's chair reaches nobody. An institution's own
-/// contact reaches that institution. Contacts must be valid on the date. Among equally small
+/// contact reaches that institution. A contact also reaches the participants of the active forums
+/// it names as a path (<c>alsoReachesForumIds</c>: the Södra office's director reaches Lärosäten Syd). Contacts must be valid on the date. Among equally small
 /// plans the preferred contact points are forum contacts before institution contacts, a forum
 /// before its sub-groups, fresher verifications first, then contact id.
 /// </summary>
@@ -20,18 +21,19 @@ public static class ReachPlanner
         var candidates = new List<(ContactRecord Contact, List<int> Reaches)>();
         foreach (var contact in contacts.Where(contact => contact.ValidOn(asOf)).DistinctBy(contact => contact.Id))
         {
-            if (contact.ForumId is { } forumId && forums.TryGetValue(forumId, out var forum) && forum.Includes.Count > 0)
+            IEnumerable<string> own = contact.ForumId is { } forumId
+                ? forums.TryGetValue(forumId, out var forum) ? forum.Includes : []
+                : contact.InstitutionId is { } institutionId && index.ContainsKey(institutionId) ? [institutionId] : [];
+            var through = (contact.AlsoReachesForumIds ?? []).SelectMany(id => forums.TryGetValue(id, out var path) ? path.Includes : []);
+            var reaches = own.Concat(through).Distinct(StringComparer.Ordinal).Select(id => index[id]).ToList();
+            if (reaches.Count > 0)
             {
-                candidates.Add((contact, [.. forum.Includes.Select(id => index[id])]));
-            }
-            else if (contact.InstitutionId is { } institutionId && index.TryGetValue(institutionId, out var position))
-            {
-                candidates.Add((contact, [position]));
+                candidates.Add((contact, reaches));
             }
         }
         candidates = [.. candidates
             .OrderBy(c => c.Contact.ForumId is null)
-            .ThenBy(c => c.Contact.ForumId is { } id && forums[id].ParentId is not null)
+            .ThenBy(c => c.Contact.ForumId is { } id && forums.TryGetValue(id, out var forum) && forum.ParentId is not null)
             .ThenByDescending(c => c.Contact.VerifiedOn ?? DateOnly.MinValue)
             .ThenBy(c => c.Contact.Id, StringComparer.Ordinal)];
         var cover = SetCover.Solve([.. candidates.Select(c => (IReadOnlyCollection<int>)c.Reaches)], coverage.Institutions.Count);
@@ -48,8 +50,9 @@ public static class ReachPlanner
 
     private static ReachContact ToReachContact(ContactRecord contact, List<int> reaches, RegionCoverage coverage, DateOnly staleBefore)
     {
-        var forumName = contact.ForumId is null ? null : coverage.Forums.First(f => f.Id == contact.ForumId).Name;
-        var institutionName = contact.InstitutionId is null ? null : coverage.Institutions.First(i => i.Id == contact.InstitutionId).Name;
+        // A contact reaching this region only through a path may belong to a forum or institution of another region.
+        var forumName = contact.ForumId is null ? null : coverage.Forums.FirstOrDefault(f => f.Id == contact.ForumId)?.Name;
+        var institutionName = contact.InstitutionId is null ? null : coverage.Institutions.FirstOrDefault(i => i.Id == contact.InstitutionId)?.Name;
         return new ReachContact(contact.Id, contact.Kind, contact.Function, contact.ForumId, forumName, contact.InstitutionId,
             institutionName, contact.OwnerInstitutionId, contact.VerifiedOn, contact.VerifiedOn is not { } v || v < staleBefore,
             [.. reaches.Order().Select(i => coverage.Institutions[i]).Select(i => new InstitutionRef(i.Id, i.Name, i.Abbreviation, i.Kind, i.Partial))]);

@@ -9,7 +9,7 @@ namespace Samverkan.Coverage.Model;
 /// </summary>
 public sealed record ContactRecord(
     string Id, string Kind, string? Function, string? ForumId, string? InstitutionId, string? OwnerInstitutionId,
-    DateOnly? VerifiedOn, DateOnly? ValidFrom, DateOnly? ValidTo)
+    DateOnly? VerifiedOn, DateOnly? ValidFrom, DateOnly? ValidTo, IReadOnlyList<string>? AlsoReachesForumIds = null)
 {
     public bool ValidOn(DateOnly date) => DateRange.Covers(ValidFrom, ValidTo, date);
 }
