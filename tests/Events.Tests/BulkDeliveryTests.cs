@@ -33,7 +33,8 @@ public sealed class BulkDeliveryTests : IDisposable
     public async Task A_backlog_goes_in_bulks_of_at_most_the_batch_size_in_order_exactly_as_the_outbox_holds_it()
     {
         await using var subscriber = await BulkSubscriberApp.StartAsync();
-        await using var producer = RelayHost.Build(_database.Path, RelayHost.Subscriber("bulk-reader", subscriber.Url));
+        await using var producer = RelayHost.Build(_database.Path, RelayHost.Subscriber("bulk-reader", subscriber.Url),
+            RelayHost.Setting("Events:Relay:BatchSize", "100"));
         for (var i = 1; i <= 250; i++)
         {
             await producer.Outbox.CommitAsync([], [SampleForum.Updated($"f-{i}")]);

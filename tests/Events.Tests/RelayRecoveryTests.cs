@@ -32,6 +32,26 @@ public sealed class RelayRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_subscriber_nobody_listened_at_gets_its_events_within_a_second_of_starting_not_after_the_backoff()
+    {
+        var address = Loopback.UnusedUrl();
+        // A backoff that would wait 8 s and more by the fourth attempt, had the subscriber answered and failed.
+        await using var producer = await RelayHost.StartAsync(_database.Path, RelayHost.Subscriber("late", address),
+            RelayHost.Setting("Events:Relay:FirstRetryDelay", "00:00:01"), RelayHost.Setting("Events:Relay:MaxRetryDelay", "00:00:30"),
+            RelayHost.Setting("Events:Relay:UnreachableRetryDelay", "00:00:00.200"));
+        await producer.Outbox.CommitAsync([], [SampleForum.Updated("f-1"), SampleForum.Updated("f-2")]);
+        var late = producer.Services.GetRequiredService<RelayState>().For("http:late");
+        await Eventually.TrueAsync(() => late.FailedAttempts >= 6, "the relay tries the subscriber that is not there, again and again");
+
+        await using var subscriber = await TestSubscriberApp.StartAsync(port: address.Port);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await Eventually.TrueAsync(() => subscriber.Accepted.Count >= 2, "both events once the subscriber listens");
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"The events came {started.Elapsed} after the subscriber started.");
+        Assert.Equal([1, 2], subscriber.Accepted.Select(d => d.Sequence));
+    }
+
+    [Fact]
     public async Task After_a_restart_delivery_resumes_from_the_stored_cursor()
     {
         const int batchSize = 3;

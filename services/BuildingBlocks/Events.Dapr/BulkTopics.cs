@@ -74,10 +74,11 @@ public static class BulkTopics
                     await handle([IncomingEvent.From(context.Request, data)], context, ct);
                     return SubscriberExtensions.Success();
                 }
-                var message = await JsonSerializer.DeserializeAsync<BulkSubscribeMessage<JsonElement>>(context.Request.Body, JsonSerializerOptions.Web, ct)
+                // The entries' events are read as CloudEvents straight from the body: one pass over each event's JSON.
+                var message = await JsonSerializer.DeserializeAsync<BulkSubscribeMessage<CloudEvent>>(context.Request.Body, JsonSerializerOptions.Web, ct)
                     ?? throw new BadHttpRequestException("The bulk message is empty.");
                 var entries = message.Entries ?? [];
-                var events = entries.Select(entry => CloudEvent.Parse(entry.Event.GetRawText())).ToList();
+                var events = entries.Select(entry => entry.Event ?? throw new BadHttpRequestException($"Entry {entry.EntryId} has no event.")).ToList();
                 int taken;
                 try
                 {

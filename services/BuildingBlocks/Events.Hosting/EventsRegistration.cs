@@ -1,4 +1,4 @@
-using Dapr.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,9 +25,10 @@ public static class EventsRegistration
 
         if ((events["Transport"] ?? "Http").Equals("Dapr", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDaprClient();
+            // The sidecar's address and Dapr API token as Dapr.Client reads them (DaprSidecar).
+            services.AddSingleton(provider => DaprSidecar.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
             services.AddSingleton<IEventTransport>(provider => new DaprEventTransport(
-                provider.GetRequiredService<DaprClient>(), pubSub, provider.GetRequiredService<ILogger<DaprEventTransport>>()));
+                provider.GetRequiredService<DaprSidecar>(), pubSub, provider.GetRequiredService<ILogger<DaprEventTransport>>()));
         }
         else
         {

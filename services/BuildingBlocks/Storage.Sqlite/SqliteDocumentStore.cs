@@ -110,9 +110,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, ILeaseStore, IDisposab
         WriteAsync<IReadOnlyList<long>>(async (connection, transaction, ct) =>
         {
             var versions = new List<long>(writes.Count);
+            await using var statements = new SqliteStatements(connection, transaction);
             foreach (var write in writes)
             {
-                versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, write, ct));
+                versions.Add(await SqliteWrites.ApplyAsync(connection, transaction, statements, write, ct));
             }
             return versions;
         }, cancellationToken);

@@ -47,7 +47,9 @@ public sealed class RelayHost : IAsyncDisposable
             EnvironmentName = Environments.Development,
             DisableDefaults = true,
         });
-        builder.Configuration.AddInMemoryCollection([.. FastRelay, .. settings]);
+        // The test's own settings come last, so they win over the fast defaults.
+        builder.Configuration.AddInMemoryCollection(FastRelay);
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IDocumentStore>(_ => new SqliteDocumentStore(databasePath));
         builder.Services.ConfigureHttpJsonOptions(options => ServiceDefaultsExtensions.ConfigureApiJson(options.SerializerOptions));
         builder.AddEventPublishing(Topic);

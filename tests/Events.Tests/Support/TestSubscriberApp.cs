@@ -30,7 +30,7 @@ public sealed class TestSubscriberApp : IAsyncDisposable
     private readonly Func<Delivery, int, IResult> _answer;
     private int _attempts;
 
-    private TestSubscriberApp(string topic, Func<Delivery, int, IResult>? answer, string? appApiToken, long? maxRequestBodyBytes)
+    private TestSubscriberApp(string topic, Func<Delivery, int, IResult>? answer, string? appApiToken, long? maxRequestBodyBytes, int port)
     {
         _answer = answer ?? ((_, _) => SubscriberExtensions.Success());
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,7 +41,7 @@ public sealed class TestSubscriberApp : IAsyncDisposable
         TestLogging.Configure(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, port);
             kestrel.Limits.MaxRequestBodySize = maxRequestBodyBytes ?? kestrel.Limits.MaxRequestBodySize;
         });
         _app = builder.Build();
@@ -69,9 +69,9 @@ public sealed class TestSubscriberApp : IAsyncDisposable
     public IReadOnlyList<Delivery> Accepted => [.. _accepted];
 
     public static async Task<TestSubscriberApp> StartAsync(
-        string topic = RelayHost.Topic, Func<Delivery, int, IResult>? answer = null, string? appApiToken = null, long? maxRequestBodyBytes = null)
+        string topic = RelayHost.Topic, Func<Delivery, int, IResult>? answer = null, string? appApiToken = null, long? maxRequestBodyBytes = null, int port = 0)
     {
-        var app = new TestSubscriberApp(topic, answer, appApiToken, maxRequestBodyBytes);
+        var app = new TestSubscriberApp(topic, answer, appApiToken, maxRequestBodyBytes, port);
         await app._app.StartAsync();
         return app;
     }

@@ -110,6 +110,26 @@ public sealed class RestartFixture() : ServiceFixture("subscriptions", "institut
     public Task<string> CreateInstitutionAsync(string prefix) => ProducerSeeds.CreateInstitutionAsync(ClientFor("institutions"), prefix);
 }
 
+/// <summary>
+/// For the test that kills the relay mid-bulk: Subscriptions and the producers as real processes,
+/// bulks of <see cref="BatchSize"/> so that a backlog takes many of them.
+/// </summary>
+public sealed class RelayKillFixture() : ServiceFixture("subscriptions", "institutions", "regions")
+{
+    public const int BatchSize = 25;
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Events__Relay__BatchSize"] = $"{BatchSize}" };
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ProducerSeeds.WaitInFeedAsync(Client, ["institutions", "regions"]);
+    }
+
+    public Task<string> CreateInstitutionAsync(string prefix) => ProducerSeeds.CreateInstitutionAsync(ClientFor("institutions"), prefix);
+}
+
 /// <summary>For contact events (erasure, personal data): Contacts and the services it asks (Forums, Institutions, Regions), all producing into the feed.</summary>
 public sealed class ContactsFixture() : SubscriptionsFixture(new Dictionary<string, string>(), "subscriptions", "contacts", "forums", "institutions", "regions")
 {

@@ -128,7 +128,8 @@ internal sealed class OutboxRelay(
 
     /// <summary>
     /// Sends one request's events until each is taken or refused for good, backing off between
-    /// attempts; after a partial answer only the events from the first one not taken go again,
+    /// attempts (a destination nobody listens at is tried every UnreachableRetryDelay instead);
+    /// after a partial answer only the events from the first one not taken go again,
     /// so the order per destination holds and nothing is skipped.
     /// </summary>
     private async Task DeliverAsync(IDocumentStore fenced, IEventDestination destination, IReadOnlyList<Pending> request, DestinationState status, CancellationToken ct)
@@ -160,7 +161,8 @@ internal sealed class OutboxRelay(
             }
             left = [.. left.Skip(settled)];
             status.FailedAttempts++;
-            await Task.Delay(delay, clock, ct);
+            var unreachable = results[settled].Unreachable;
+            await Task.Delay(unreachable && _options.UnreachableRetryDelay < delay ? _options.UnreachableRetryDelay : delay, clock, ct);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
         }
     }

@@ -50,7 +50,10 @@ internal sealed class HttpSubscriberDestination(string app, IReadOnlyList<Uri> r
         {
             logger.LogWarning("Delivering {Count} events from {EventId} to {App} failed: {Reason}", events.Count, events[0].Event.Id, app, e.Message);
             NextReplica();
-            return [.. events.Select(_ => DeliveryResult.Retry(e.Message))];
+            var result = e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+                ? DeliveryResult.NotReached(e.Message)
+                : DeliveryResult.Retry(e.Message);
+            return [.. events.Select(_ => result)];
         }
     }
 

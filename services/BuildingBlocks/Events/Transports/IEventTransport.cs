@@ -48,5 +48,11 @@ public sealed record DeliveryResult(DeliveryOutcome Outcome, string? Reason = nu
 
     public static DeliveryResult Retry(string reason) => new(DeliveryOutcome.Retry, reason);
 
+    /// <summary>A Retry because nothing listens at the destination (connection refused): trying again costs neither side anything.</summary>
+    public static DeliveryResult NotReached(string reason) => new(DeliveryOutcome.Retry, reason) { Unreachable = true };
+
+    /// <summary>True for <see cref="NotReached"/>: the relay tries again soon instead of backing off (<c>Events:Relay:UnreachableRetryDelay</c>).</summary>
+    public bool Unreachable { get; init; }
+
     public static DeliveryResult Refused(string reason) => new(DeliveryOutcome.Refused, reason);
 }
